@@ -1,0 +1,48 @@
+// A small card tree that each adapter renders (Block Kit, Adaptive Card, plain text).
+
+export interface Button {
+  /** Action id, '<flow>:<verb>', comes back as Inbound.action. */
+  action: string;
+  label: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'divider' }
+  | { type: 'context'; text: string };
+
+/** text is the plain fallback (notifications, screen readers, console) and is always present. */
+export interface Card {
+  text: string;
+  blocks: Block[];
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  value?: string;
+  multiline?: boolean;
+  optional?: boolean;
+  /** Maximum length the platform should allow. */
+  maxLength?: number;
+}
+
+/** A modal (Slack) or task module (Teams); platforms without one ask in the thread instead. */
+export interface FormSpec {
+  /** Form id, '<flow>:<name>', comes back as Inbound.form. */
+  id: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** Opaque value returned with the submission (e.g. which lesson is being edited). */
+  value?: string;
+}
+
+export function card(text: string, ...blocks: Block[]): Card {
+  return { text, blocks };
+}

@@ -1,0 +1,54 @@
+// Flows are pure reducers: no I/O, no clock, no SDK. The engine persists their state.
+import type { Card, FormSpec } from './card';
+import type { Inbound, Person, Place } from './model';
+
+/** What a flow wants said. Places are relative to the run: the engine resolves them. */
+export type Outgoing =
+  /** Post in the run's channel; `anchor` makes the posted message the run's thread. */
+  | { kind: 'post'; in: 'channel' | 'thread'; card: Card; key?: string; anchor?: boolean }
+  /** Replace an earlier post of this run, found by its key. */
+  | { kind: 'update'; key: string; card: Card }
+  /** Only `to` sees it (Slack ephemeral; a personal message elsewhere). */
+  | { kind: 'whisper'; to: Person; card: Card }
+  /** Open a form for `to`; `trigger` is the Inbound trigger it answers. */
+  | { kind: 'form'; to: Person; trigger: string; form: FormSpec };
+
+/** A lesson as a flow proposes it; the engine adds where it came from. */
+export interface LessonDraft {
+  /** Stable within the run, so saving twice never duplicates. */
+  key: string;
+  title: string;
+  recommendation: string;
+  observation: string;
+  reason: string;
+  technique: string;
+  tags: string[];
+  contributors: Person[];
+}
+
+export interface Step<S> {
+  state: S;
+  say: Outgoing[];
+  save?: LessonDraft[];
+  wakeAt?: Date;
+  done?: boolean;
+}
+
+export interface StartInput {
+  text: string;
+  from: Person;
+  place: Place;
+  trigger?: string;
+  now: Date;
+}
+
+/** A start that keeps no state (help, a missing title) returns `state: null` and `done: true`. */
+export interface Flow<S> {
+  id: string;
+  /** Bump when the state shape changes; runs of another version are closed politely. */
+  version: number;
+  /** Slash command (without the slash) that starts it. */
+  command: string;
+  start(input: StartInput): Step<S | null>;
+  on(state: S, event: Inbound, now: Date): Step<S>;
+}

@@ -1,0 +1,19 @@
+// What the core asks of a chat platform; each adapter implements it.
+import type { Card, FormSpec } from './card';
+import type { Person, Place } from './model';
+
+export interface PostedRef {
+  place: Place;
+  /** Platform message id (Slack ts, Teams activity id). */
+  id: string;
+  /** A link people can follow to the message, when the platform has one. */
+  url?: string;
+}
+
+export interface ChatPort {
+  post(place: Place, card: Card): Promise<PostedRef>;
+  update(ref: PostedRef, card: Card): Promise<void>;
+  whisper(place: Place, to: Person, card: Card): Promise<void>;
+  /** Optional: platforms without forms get the flow's thread fallback instead. */
+  openForm?(trigger: string, place: Place, form: FormSpec): Promise<void>;
+}
