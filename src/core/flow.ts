@@ -1,4 +1,5 @@
 // Flows are pure reducers: no I/O, no clock, no SDK. The engine persists their state.
+import type { z } from 'zod';
 import type { Card, FormSpec } from './card';
 import type { Inbound, Person, Place } from './model';
 
@@ -49,6 +50,8 @@ export interface Flow<S> {
   version: number;
   /** Slash command (without the slash) that starts it. */
   command: string;
+  /** Validates state read back from the database (a boundary like any other). */
+  stateSchema: z.ZodType<S>;
   start(input: StartInput): Step<S | null>;
   on(state: S, event: Inbound, now: Date): Step<S>;
 }
