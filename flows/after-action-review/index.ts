@@ -1,0 +1,17 @@
+// The After Action Review flow: four questions in a thread, then lessons for the shared library.
+import type { Flow } from '../../src/core/flow';
+import { onEvent } from './flow';
+import { startReview } from './start';
+import { aarStateSchema, type AarState } from './state';
+
+export const afterActionReview: Flow<AarState> = {
+  id: 'after-action-review',
+  version: 1,
+  command: 'aar',
+  stateSchema: aarStateSchema,
+  start: startReview,
+  on: onEvent,
+};
+
+export type { AarState } from './state';
+export { ACTIONS, EDIT_LESSON_FORM, FORM_VALUE_FIELD, KEYS } from './ids';

@@ -1,0 +1,80 @@
+// The summary in the thread: everyone's answers, then the proposed lessons to edit, drop and save.
+import { card, type Block, type Card } from '../../src/core/card';
+import { mention } from '../../src/core/model';
+import { ACTIONS } from './ids';
+import { proposalsOf, type Proposal } from './proposals';
+import { QUESTIONS } from './questions';
+import type { AarState, Answer } from './state';
+import { countOf } from './wording';
+
+export type SummaryMode = 'review' | 'saved' | 'cancelled';
+
+function answerLine(answer: Answer): string {
+  const line = `• ${mention(answer.author)}: ${answer.text}`;
+  return answer.flagged ? `${line} (held back: it contained a patient identifier, so it won't be used in any lesson)` : line;
+}
+
+function answerBlocks(state: AarState): Block[] {
+  return QUESTIONS.map((question, i) => {
+    const answers = state.answers.filter((a) => a.question === i);
+    const lines = answers.length === 0 ? 'No answers.' : answers.map(answerLine).join('\n');
+    return { type: 'paragraph', text: `${i + 1}. ${question.prompt}\n${lines}` };
+  });
+}
+
+function proposalText(p: Proposal, mode: SummaryMode): string {
+  const status = p.dropped ? (mode === 'saved' ? ' (dropped, not saved)' : ' (dropped)') : '';
+  return `${p.number}. ${p.title}${status}\n${p.recommendation}\nFrom ${mention(p.author)}`;
+}
+
+function proposalBlocks(p: Proposal, mode: SummaryMode): Block[] {
+  const text: Block = { type: 'paragraph', text: proposalText(p, mode) };
+  if (mode !== 'review') return [text];
+  const toggle = p.dropped
+    ? { action: ACTIONS.restore, label: 'Restore', value: p.key }
+    : { action: ACTIONS.drop, label: 'Drop', value: p.key };
+  return [text, { type: 'buttons', buttons: [{ action: ACTIONS.edit, label: 'Edit', value: p.key }, toggle] }];
+}
+
+function lessonBlocks(state: AarState, mode: SummaryMode): Block[] {
+  const proposals = proposalsOf(state);
+  if (proposals.length === 0) {
+    const none: Block = { type: 'paragraph', text: "There are no lessons to propose, as question 4 has no answers I can use." };
+    if (mode !== 'review') return [none];
+    return [none, { type: 'buttons', buttons: [{ action: ACTIONS.save, label: 'Close without saving' }] }];
+  }
+  const blocks = proposals.flatMap((p) => proposalBlocks(p, mode));
+  if (mode !== 'review') return blocks;
+  return [
+    ...blocks,
+    { type: 'divider' },
+    {
+      type: 'buttons',
+      buttons: [
+        { action: ACTIONS.save, label: 'Save lessons', style: 'primary' },
+        { action: ACTIONS.cancel, label: 'Cancel', style: 'danger' },
+      ],
+    },
+  ];
+}
+
+function footer(state: AarState, mode: SummaryMode): string {
+  if (mode === 'cancelled') return 'This review was cancelled, and nothing was saved.';
+  if (mode === 'saved') {
+    const kept = proposalsOf(state).filter((p) => !p.dropped).length;
+    return kept === 0 ? 'Closed. No lessons were saved.' : `Saved ${countOf(kept, 'lesson')} to the shared library.`;
+  }
+  return `${mention(state.facilitator)} can edit or drop each lesson, then save the rest to the shared library.`;
+}
+
+export function summaryCard(state: AarState, mode: SummaryMode): Card {
+  return card(
+    `Summary of the After Action Review: ${state.title}`,
+    { type: 'heading', text: `Summary: ${state.title}` },
+    ...answerBlocks(state),
+    { type: 'divider' },
+    { type: 'heading', text: 'Proposed lessons' },
+    ...lessonBlocks(state, mode),
+    { type: 'context', text: footer(state, mode) },
+  );
+}
