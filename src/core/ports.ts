@@ -14,6 +14,8 @@ export interface ChatPort {
   post(place: Place, card: Card): Promise<PostedRef>;
   update(ref: PostedRef, card: Card): Promise<void>;
   whisper(place: Place, to: Person, card: Card): Promise<void>;
+  /** Optional: a permanent link to a posted message (lessons link back to their thread). */
+  link?(ref: PostedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */
   openForm?(trigger: string, place: Place, form: FormSpec): Promise<void>;
 }

@@ -1,0 +1,124 @@
+// Applies each inbound event to its flow run in one transaction, then delivers what was said.
+import { randomUUID } from 'node:crypto';
+import type { Flow, Outgoing, Step } from '../core/flow';
+import type { InboundHandler } from '../core/inbound-handler';
+import { placeKey, type Inbound } from '../core/model';
+import type { Db, Sql } from '../store/db';
+import { claimDelivery, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
+import { enqueue } from '../store/outbox';
+import { insertLessons } from '../store/lessons';
+import { errorText, type Logger } from '../log';
+import type { Clock } from './clock';
+import { Delivery, type ChatDirectory } from './delivery';
+import { notices } from './notices';
+
+/** Flows of any state type; the engine only moves their state to and from JSON. */
+export type AnyFlow = Flow<unknown>;
+
+export interface EngineDeps {
+  db: Db;
+  flows: AnyFlow[];
+  chat: ChatDirectory;
+  clock: Clock;
+  log: Logger;
+}
+
+/** What a transaction decided: a run whose outbox to deliver, or messages that need no run. */
+interface Outcome {
+  runId?: string;
+  direct?: Outgoing[];
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export class Engine implements InboundHandler {
+  readonly delivery: Delivery;
+  private readonly byCommand = new Map<string, AnyFlow>();
+  private readonly byId = new Map<string, AnyFlow>();
+
+  constructor(private readonly deps: EngineDeps) {
+    for (const f of deps.flows) {
+      this.byCommand.set(f.command, f);
+      this.byId.set(f.id, f);
+    }
+    this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log);
+  }
+
+  async handle(event: Inbound): Promise<void> {
+    const now = this.deps.clock();
+    let outcome: Outcome;
+    try {
+      outcome = await this.deps.db.transaction((tx) => this.apply(tx, event, now));
+    } catch (err) {
+      this.deps.log.error('event failed', { kind: event.kind, delivery: event.deliveryId, error: errorText(err) });
+      outcome = 'from' in event ? { direct: [notices.somethingWentWrong(event.from)] } : {};
+    }
+    if (outcome.direct?.length) await this.delivery.sendDirect(event.place, outcome.direct);
+    if (outcome.runId) await this.delivery.deliverRun(outcome.runId);
+  }
+
+  private async apply(tx: Sql, event: Inbound, now: Date): Promise<Outcome> {
+    if (event.kind === 'command') return this.start(tx, event, now);
+
+    const run = await lockActiveRun(tx, placeKey(event.place));
+    if (!run) return this.noActiveRun(tx, event);
+    if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
+
+    const flow = this.byId.get(run.flow);
+    const parsed = flow?.version === run.version ? flow.stateSchema.safeParse(run.state) : undefined;
+    if (!flow || !parsed?.success) {
+      this.deps.log.warn('closing a run this version cannot continue', { run: run.id, flow: run.flow, version: run.version });
+      await saveRun(tx, run.id, { state: run.state, status: 'closed' }, now);
+      await enqueue(tx, run.id, [notices.runRetired()], now);
+      return { runId: run.id };
+    }
+    const step = flow.on(parsed.data, event, now);
+    await this.persist(tx, run, step, now);
+    return { runId: run.id };
+  }
+
+  private async start(tx: Sql, event: Extract<Inbound, { kind: 'command' }>, now: Date): Promise<Outcome> {
+    const flow = this.byCommand.get(event.name);
+    if (!flow) return { direct: [notices.unknownCommand(event.from, event.name, [...this.byCommand.keys()])] };
+    if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
+
+    const step = flow.start({ text: event.text, from: event.from, place: event.place, trigger: event.trigger, now });
+    if (step.state === null) return { direct: step.say };
+
+    const id = randomUUID();
+    // A run that opens its own thread is keyed by it once the parent message is posted.
+    const opensThread = step.say.some((m) => m.kind === 'post' && m.anchor);
+    const key = opensThread ? `${placeKey(event.place)}#run:${id}` : placeKey(event.place);
+    try {
+      await tx.exec('SAVEPOINT start_run');
+      await insertRun(tx, { id, flow: flow.id, version: flow.version, place: event.place, placeKey: key, state: step.state, done: step.done ?? false }, now);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      await tx.exec('ROLLBACK TO SAVEPOINT start_run');
+      return { direct: [notices.alreadyRunning(event.from, flow.command)] };
+    }
+    const run: RunRecord = { id, flow: flow.id, version: flow.version, tenant: event.place.tenant, place: event.place, placeKey: key, state: step.state, status: 'active', rev: 0 };
+    await this.persist(tx, run, { ...step, state: step.state }, now, false);
+    return { runId: id };
+  }
+
+  private async persist(tx: Sql, run: RunRecord, step: Step<unknown>, now: Date, updateState = true): Promise<void> {
+    if (updateState) await saveRun(tx, run.id, { state: step.state, status: step.done ? 'done' : 'active', wakeAt: step.wakeAt }, now);
+    if (step.save?.length) {
+      const { platform, tenant, channel, thread } = run.place;
+      await insertLessons(tx, run.id, { platform, tenant, channel, thread, url: run.sourceUrl }, step.save, now);
+    }
+    await enqueue(tx, run.id, step.say, now);
+  }
+
+  /** Replies outside a run are ordinary chat; a button on a finished run deserves a word. */
+  private async noActiveRun(tx: Sql, event: Exclude<Inbound, { kind: 'command' }>): Promise<Outcome> {
+    if (event.kind !== 'action' && event.kind !== 'form') return {};
+    const ended = await latestRun(tx, placeKey(event.place));
+    return { direct: [ended ? notices.alreadyEnded(event.from) : notices.nothingRunning(event.from)] };
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === UNIQUE_VIOLATION;
+}

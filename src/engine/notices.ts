@@ -1,0 +1,24 @@
+// The engine's own few words to people, for events no flow can answer.
+import { card } from '../core/card';
+import type { Outgoing } from '../core/flow';
+import type { Person } from '../core/model';
+
+function whisper(to: Person, text: string): Outgoing {
+  return { kind: 'whisper', to, card: card(text, { type: 'paragraph', text }) };
+}
+
+export const notices = {
+  unknownCommand: (to: Person, name: string, known: string[]): Outgoing =>
+    whisper(to, `Mobilise doesn't know \`/${name}\`. Try ${known.map((k) => `\`/${k} help\``).join(', ')}.`),
+  alreadyRunning: (to: Person, command: string): Outgoing =>
+    whisper(to, `There is already a \`/${command}\` running here. Finish or cancel it first.`),
+  alreadyEnded: (to: Person): Outgoing => whisper(to, 'That review has already finished, so its buttons no longer do anything.'),
+  nothingRunning: (to: Person): Outgoing => whisper(to, "That button belongs to something Mobilise can't find any more."),
+  somethingWentWrong: (to: Person): Outgoing =>
+    whisper(to, 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.'),
+  runRetired: (): Outgoing => {
+    const text =
+      'This conversation was started by an earlier version of Mobilise and cannot carry on. Anything already saved is kept; please start a new one.';
+    return { kind: 'post', in: 'thread', card: card(text, { type: 'paragraph', text }) };
+  },
+};

@@ -1,0 +1,51 @@
+// Lessons as JSON, CSV or Markdown, for `mobilise lessons export`.
+import { stringify } from 'csv-stringify/sync';
+import type { Lesson } from './lesson';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const contributorNames = (l: Lesson): string[] => l.contributors.map((c) => c.name ?? c.id);
+
+function toCsv(lessons: Lesson[]): string {
+  const columns = [
+    'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors',
+    'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt',
+  ];
+  const rows = lessons.map((l) => [
+    l.id, l.title, l.recommendation, l.observation, l.reason, l.technique, l.tags.join(' '), l.status,
+    contributorNames(l).join('; '), l.source.platform, l.source.tenant, l.source.channel, l.source.thread ?? '',
+    l.source.url ?? '', l.createdAt,
+  ]);
+  return stringify(rows, { header: true, columns });
+}
+
+function toMarkdown(lessons: Lesson[]): string {
+  if (lessons.length === 0) return '# Lessons\n\nNo lessons have been saved yet.\n';
+  const sections = lessons.map((l) => {
+    const lines = [`## ${l.title}`, '', `**Recommendation:** ${l.recommendation}`];
+    if (l.observation) lines.push('', `**What happened:** ${l.observation}`);
+    if (l.reason) lines.push('', `**Why:** ${l.reason}`);
+    const where = l.source.url ? `[${l.technique}](${l.source.url})` : l.technique;
+    lines.push(
+      '',
+      `- Status: ${l.status}`,
+      `- From: ${where}, ${l.createdAt.slice(0, 10)}`,
+      `- Contributors: ${contributorNames(l).join(', ') || 'none recorded'}`,
+    );
+    if (l.tags.length) lines.push(`- Tags: ${l.tags.map((t) => `#${t}`).join(' ')}`);
+    return lines.join('\n');
+  });
+  return `# Lessons\n\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}.\n\n${sections.join('\n\n')}\n`;
+}
+
+export function exportLessons(lessons: Lesson[], format: ExportFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(lessons, null, 2)}\n`;
+    case 'csv':
+      return toCsv(lessons);
+    case 'md':
+      return toMarkdown(lessons);
+  }
+}

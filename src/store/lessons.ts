@@ -1,0 +1,100 @@
+// SQL for the shared lessons library.
+import { z } from 'zod';
+import type { LessonDraft } from '../core/flow';
+import { platformSchema } from '../core/schemas';
+import { LESSON_STATUSES, type Lesson, type LessonSource } from '../lessons/lesson';
+import type { Sql } from './db';
+
+const lessonRow = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  title: z.string(),
+  recommendation: z.string(),
+  observation: z.string(),
+  reason: z.string(),
+  technique: z.string(),
+  tags: z.array(z.string()),
+  status: z.enum(LESSON_STATUSES),
+  contributors: z.array(z.object({ id: z.string(), name: z.string().optional() })),
+  source_platform: platformSchema,
+  source_channel: z.string(),
+  source_thread: z.string().nullable(),
+  source_url: z.string().nullable(),
+  created_at: z.coerce.date(),
+});
+
+function toLesson(row: unknown): Lesson {
+  const r = lessonRow.parse(row);
+  return {
+    id: r.id,
+    title: r.title,
+    recommendation: r.recommendation,
+    observation: r.observation,
+    reason: r.reason,
+    technique: r.technique,
+    tags: r.tags,
+    status: r.status,
+    contributors: r.contributors,
+    source: {
+      platform: r.source_platform,
+      tenant: r.tenant,
+      channel: r.source_channel,
+      ...(r.source_thread ? { thread: r.source_thread } : {}),
+      ...(r.source_url ? { url: r.source_url } : {}),
+    },
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** Inserts a run's drafts; a draft already saved for the run is skipped. Returns how many were new. */
+export async function insertLessons(
+  q: Sql,
+  runId: string,
+  source: LessonSource,
+  drafts: LessonDraft[],
+  now: Date,
+): Promise<number> {
+  let inserted = 0;
+  for (const d of drafts) {
+    const contributors = d.contributors.map((p) => (p.name ? { id: p.id, name: p.name } : { id: p.id }));
+    const rows = await q.query(
+      `INSERT INTO lessons (tenant, title, recommendation, observation, reason, technique, tags, contributors,
+                            source_platform, source_channel, source_thread, source_url, run_id, draft_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (run_id, draft_key) DO NOTHING RETURNING id`,
+      [
+        source.tenant,
+        d.title,
+        d.recommendation,
+        d.observation,
+        d.reason,
+        d.technique,
+        d.tags,
+        JSON.stringify(contributors),
+        source.platform,
+        source.channel,
+        source.thread ?? null,
+        source.url ?? null,
+        runId,
+        d.key,
+        now,
+      ],
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+export interface LessonFilter {
+  tenant?: string;
+}
+
+export async function listLessons(q: Sql, filter: LessonFilter = {}): Promise<Lesson[]> {
+  const rows = await q.query(
+    `SELECT id, tenant, title, recommendation, observation, reason, technique, tags, status, contributors,
+            source_platform, source_channel, source_thread, source_url, created_at
+       FROM lessons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY created_at, id`,
+    [filter.tenant ?? null],
+  );
+  return rows.map(toLesson);
+}

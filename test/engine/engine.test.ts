@@ -1,0 +1,102 @@
+import { Engine, type AnyFlow } from '../../src/engine/engine';
+import { createLogger } from '../../src/log';
+import { migrate } from '../../src/store/migrate';
+import { counterFlow } from '../support/counter-flow';
+import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { action, channel, command, person, reply } from '../support/events';
+import { RecordingChat, type Sent } from '../support/recording-chat';
+
+const cardText = (s: Sent | undefined): string => (s && 'card' in s ? s.card.text : '');
+
+const clock = () => new Date('2026-11-21T10:00:00Z');
+
+describe.each(dbKinds)('engine on %s Postgres', (kind) => {
+  let t: TestDatabase;
+  let chat: RecordingChat;
+  let engine: Engine;
+
+  beforeEach(async () => {
+    t = await freshDatabase(kind, 12);
+    await migrate(t.db);
+    chat = new RecordingChat();
+    engine = new Engine({ db: t.db, flows: [counterFlow as AnyFlow], chat: () => chat, clock, log: createLogger('silent') });
+  });
+  afterEach(() => t.drop());
+
+  async function startCounter(): Promise<string> {
+    await engine.handle(command('count', 'sheep'));
+    const parent = chat.sent[0];
+    if (parent?.op !== 'post') throw new Error('no parent post');
+    return parent.id;
+  }
+
+  it('posts the parent in the channel and carries on in its thread', async () => {
+    const thread = await startCounter();
+    expect(chat.sent.map((s) => s.op === 'post' && [s.card.text, s.place.thread])).toEqual([
+      ['Counting sheep', undefined],
+      ['Reply to count', thread],
+    ]);
+    const runs = await t.db.query('SELECT place_key, source_url FROM flow_runs');
+    expect(runs).toEqual([{ place_key: `console:T1:C1:${thread}`, source_url: `https://chat.example/C1/${thread}` }]);
+  });
+
+  it('ignores replies outside the thread and applies a retried delivery once', async () => {
+    const thread = await startCounter();
+    await engine.handle(reply('elsewhere', 'hello'));
+    const r = reply(thread, 'one');
+    await engine.handle(r);
+    await engine.handle(r);
+    expect(chat.sent.filter((s) => s.op === 'post').map((s) => s.card.text)).toEqual(['Counting sheep', 'Reply to count', 'Count 1']);
+  });
+
+  it('serialises concurrent events on one run: no update is lost', async () => {
+    const thread = await startCounter();
+    await Promise.all(Array.from({ length: 25 }, (_, i) => engine.handle(reply(thread, `r${i}`))));
+    const [row] = await t.db.query("SELECT state, rev FROM flow_runs WHERE flow = 'counter'");
+    expect(row?.rev).toBe(25);
+    expect((row?.state as { count: number; seen: string[] }).count).toBe(25);
+    expect(new Set((row?.state as { seen: string[] }).seen).size).toBe(25);
+    const counts = chat.sent.filter((s) => s.op === 'post' && s.card.text.startsWith('Count ')).map((s) => s.op === 'post' && s.card.text);
+    expect(counts).toEqual(Array.from({ length: 25 }, (_, i) => `Count ${i + 1}`));
+  });
+
+  it('keeps what it could not send and sends it, in order, on the next sweep', async () => {
+    const thread = await startCounter();
+    chat.failures = 2;
+    await engine.handle(reply(thread, 'one'));
+    await engine.handle(reply(thread, 'two'));
+    expect(chat.sent.length).toBe(2);
+    const [pending] = await t.db.query('SELECT count(*)::int AS n, max(attempts) AS attempts FROM outbox WHERE delivered_at IS NULL');
+    expect(pending).toEqual({ n: 2, attempts: 2 });
+    await engine.delivery.sweep();
+    expect(chat.sent.slice(2).map(cardText)).toEqual(['Count 1', 'Count 2']);
+    await engine.delivery.sweep();
+    expect(chat.sent.length).toBe(4);
+  });
+
+  it('updates an earlier post in place and then treats the run as finished', async () => {
+    const thread = await startCounter();
+    await engine.handle(action(thread, 'counter:stop'));
+    const update = chat.sent[2];
+    expect(update?.op === 'update' && [update.ref.id, update.card.text]).toEqual([chat.sent[1]?.op === 'post' && chat.sent[1].id, 'Stopped']);
+    await engine.handle(action(thread, 'counter:stop', person('sam')));
+    expect(chat.sent[3]).toMatchObject({ op: 'whisper', to: { id: 'sam' } });
+    expect(cardText(chat.sent[3])).toMatch(/already finished/);
+  });
+
+  it('answers an unknown command privately and starts nothing', async () => {
+    await engine.handle(command('frobnicate', ''));
+    expect(chat.sent).toEqual([expect.objectContaining({ op: 'whisper', place: channel })]);
+    expect(cardText(chat.sent[0])).toMatch(/\/count help/);
+    expect(await t.db.query('SELECT id FROM flow_runs')).toEqual([]);
+  });
+
+  it('closes a run whose stored state no longer fits its flow, politely', async () => {
+    const thread = await startCounter();
+    await t.db.query("UPDATE flow_runs SET state = '{\"count\":\"many\"}'");
+    await engine.handle(reply(thread, 'one'));
+    expect(cardText(chat.sent[2])).toMatch(/earlier version/);
+    const [row] = await t.db.query('SELECT status FROM flow_runs');
+    expect(row?.status).toBe('closed');
+  });
+});

@@ -1,0 +1,34 @@
+// A minimal flow for engine tests: it counts replies in its thread and says each count.
+import { z } from 'zod';
+import { card } from '../../src/core/card';
+import type { Flow } from '../../src/core/flow';
+
+const stateSchema = z.object({ count: z.number(), seen: z.array(z.string()) });
+export type CounterState = z.infer<typeof stateSchema>;
+
+export const counterFlow: Flow<CounterState> = {
+  id: 'counter',
+  version: 1,
+  command: 'count',
+  stateSchema,
+  start(input) {
+    if (!input.text) return { state: null, done: true, say: [{ kind: 'whisper', to: input.from, card: card('Say what to count') }] };
+    return {
+      state: { count: 0, seen: [] },
+      say: [
+        { kind: 'post', in: 'channel', anchor: true, key: 'parent', card: card(`Counting ${input.text}`) },
+        { kind: 'post', in: 'thread', key: 'first', card: card('Reply to count') },
+      ],
+    };
+  },
+  on(state, event) {
+    if (event.kind === 'reply') {
+      const count = state.count + 1;
+      return { state: { count, seen: [...state.seen, event.messageId] }, say: [{ kind: 'post', in: 'thread', card: card(`Count ${count}`) }] };
+    }
+    if (event.kind === 'action' && event.action === 'counter:stop') {
+      return { state, say: [{ kind: 'update', key: 'first', card: card('Stopped') }], done: true };
+    }
+    return { state, say: [] };
+  },
+};

@@ -1,0 +1,46 @@
+// An honest in-memory chat platform for engine tests: it records what it was asked to send.
+import type { Card, FormSpec } from '../../src/core/card';
+import type { Person, Place } from '../../src/core/model';
+import type { ChatPort, PostedRef } from '../../src/core/ports';
+
+export type Sent =
+  | { op: 'post'; place: Place; card: Card; id: string }
+  | { op: 'update'; ref: PostedRef; card: Card }
+  | { op: 'whisper'; place: Place; to: Person; card: Card }
+  | { op: 'form'; trigger: string; place: Place; form: FormSpec };
+
+export class RecordingChat implements ChatPort {
+  readonly sent: Sent[] = [];
+  private next = 1;
+  /** Number of upcoming calls that fail, to test retries. */
+  failures = 0;
+
+  private maybeFail(): void {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new Error('platform unavailable');
+    }
+  }
+
+  async post(place: Place, card: Card): Promise<PostedRef> {
+    this.maybeFail();
+    const id = `m${this.next++}`;
+    this.sent.push({ op: 'post', place, card, id });
+    return { place, id };
+  }
+  async update(ref: PostedRef, card: Card): Promise<void> {
+    this.maybeFail();
+    this.sent.push({ op: 'update', ref, card });
+  }
+  async whisper(place: Place, to: Person, card: Card): Promise<void> {
+    this.maybeFail();
+    this.sent.push({ op: 'whisper', place, to, card });
+  }
+  async link(ref: PostedRef): Promise<string> {
+    return `https://chat.example/${ref.place.channel}/${ref.id}`;
+  }
+  async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
+    this.maybeFail();
+    this.sent.push({ op: 'form', trigger, place, form });
+  }
+}
