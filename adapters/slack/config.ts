@@ -1,0 +1,24 @@
+// What the composition root hands the Slack adapter.
+import type { InboundHandler } from '../../src/core/inbound-handler';
+import type { LogLevel, Logger } from '../../src/log';
+
+export interface SlackAdapterConfig {
+  /** Required over HTTP; unused in Socket Mode (Slack does not sign socket frames). */
+  signingSecret?: string;
+  botToken: string;
+  /** xapp- token: when set, Socket Mode is used and no HTTP listener is returned. */
+  appToken?: string;
+  /** Web API base URL, e.g. 'https://slack-gov.com/api/' for GovSlack or a fake in tests. */
+  apiUrl?: string;
+  /** Used when no log is given. */
+  logLevel?: LogLevel;
+  /** Where the adapter and Bolt log (JSON lines by default). */
+  log?: Logger;
+  handler: InboundHandler;
+  /** Clock in ms for the request timestamp window (tests). */
+  now?: () => number;
+  /** Web API retries on 429 (after Retry-After) and network errors; default ~10 tries in 30 min. */
+  retries?: number;
+  /** First back-off between retries, doubling each time (default 1000 ms). */
+  retryDelayMs?: number;
+}

@@ -1,0 +1,136 @@
+// A tiny stand-in for Slack's Web API on loopback: answers the methods the adapter calls and records them.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  /** Parsed body; `blocks`, `view` and `attachments` JSON strings are decoded. */
+  body: Record<string, unknown>;
+  /** HTTP status the fake answered with. */
+  status: number;
+}
+
+export interface FakeSlackApi {
+  /** Web API base, ending in '/api/'. */
+  url: string;
+  calls(method?: string): RecordedCall[];
+  /** Resolves with all calls once the predicate holds (or count calls are recorded); rejects on timeout. */
+  waitFor(condition: number | ((calls: RecordedCall[]) => boolean), timeoutMs?: number): Promise<RecordedCall[]>;
+  /** The next call to method gets this status (429 carries Retry-After: retryAfterSeconds). */
+  failNext(method: string, status: number, retryAfterSeconds?: number): void;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = ['blocks', 'view', 'attachments'];
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const recorded: RecordedCall[] = [];
+  const waiters = new Set<() => void>();
+  const failures = new Map<string, { status: number; retryAfter?: number }>();
+  let nextTs = 100;
+
+  const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    const channel = typeof body.channel === 'string' ? body.channel : 'C_UNKNOWN';
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'mobilise', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(nextTs++).padStart(6, '0')}`;
+        return { ok: true, channel, ts, message: { ts, text: body.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel, ts: body.ts, text: body.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}` };
+      case 'chat.getPermalink': {
+        const ts = typeof body.message_ts === 'string' ? body.message_ts : '';
+        if (ts === '') return { ok: false, error: 'message_not_found' };
+        return { ok: true, channel, permalink: `https://example.slack.com/archives/${channel}/p${ts.replace('.', '')}` };
+      }
+      case 'views.open':
+        return { ok: true, view: { id: `V${String(nextTs++)}`, ...(typeof body.view === 'object' ? body.view : {}) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    const failure = failures.get(method);
+    failures.delete(method);
+    const status = failure?.status ?? 200;
+    recorded.push({ method, body, status });
+    if (failure !== undefined) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
+      res.writeHead(failure.status, headers);
+      res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fake_failure' }));
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer(method, body)));
+    }
+    for (const wake of [...waiters]) wake();
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const calls = (method?: string): RecordedCall[] =>
+    method === undefined ? [...recorded] : recorded.filter((c) => c.method === method);
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    waitFor(condition, timeoutMs = 5000) {
+      const holds = (): boolean =>
+        typeof condition === 'number' ? recorded.length >= condition : condition(calls());
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (!holds()) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(calls());
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack API: condition not met in ${timeoutMs} ms; calls: ${recorded.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    failNext(method, status, retryAfterSeconds) {
+      failures.set(method, retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (contentType.startsWith('application/json')) {
+    const parsed: unknown = text === '' ? {} : JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) Object.assign(body, parsed);
+  } else {
+    for (const [key, value] of new URLSearchParams(text)) body[key] = value;
+  }
+  for (const key of JSON_FIELDS) {
+    const value = body[key];
+    if (typeof value === 'string') body[key] = JSON.parse(value) as unknown;
+  }
+  return body;
+}
