@@ -1,0 +1,170 @@
+// The sandbox's memory of one sitting: who is speaking, where, and every numbered message.
+import type { Card } from '../../src/core/card';
+import type { Person, Place } from '../../src/core/model';
+import { buttonsOf } from './render-card';
+
+export const CONSOLE_TENANT = 'local';
+export const CONSOLE_CHANNEL = 'general';
+
+export interface ConsoleMessage {
+  /** What people see and type: #4. */
+  number: number;
+  /** What the core sees: a message id unique across sittings. */
+  id: string;
+  place: Place;
+  /** Undefined for Mobilise's own messages. */
+  author?: Person;
+  card?: Card;
+  text?: string;
+  /** Set for a message only one person sees. */
+  whisperTo?: Person;
+  deleted?: boolean;
+}
+
+export function personId(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+export class ConsoleSession {
+  speaker: Person;
+  /** The thread plain text goes to; undefined means the channel. */
+  thread: string | undefined;
+  private messageCount = 0;
+  private eventCount = 0;
+  /** Bot cards in the order they were last printed, newest last. */
+  private readonly shown: ConsoleMessage[] = [];
+  private readonly messages = new Map<number, ConsoleMessage>();
+  private readonly byId = new Map<string, ConsoleMessage>();
+  private readonly threadIds: string[] = [];
+  private readonly people = new Map<string, Person>();
+  private readonly triggers = new Map<string, Person>();
+
+  /** `tag` goes into every id, so a restarted sandbox never reuses one its database already holds. */
+  constructor(
+    names: string[],
+    private readonly tag: string,
+  ) {
+    for (const name of names) this.person(name);
+    this.speaker = this.person(names[0] ?? 'Alex');
+  }
+
+  /** The person with this name, remembered so `/as sam` finds "Sam". */
+  person(name: string): Person {
+    const id = personId(name);
+    const known = this.people.get(id);
+    if (known) return known;
+    const person: Person = { platform: 'console', tenant: CONSOLE_TENANT, id, name: name.trim() };
+    this.people.set(id, person);
+    return person;
+  }
+
+  nameOf = (id: string): string | undefined => this.people.get(id)?.name;
+
+  others(): string[] {
+    return [...this.people.values()].filter((p) => p.id !== this.speaker.id).map((p) => p.name ?? p.id);
+  }
+
+  channelPlace(): Place {
+    return { platform: 'console', tenant: CONSOLE_TENANT, channel: CONSOLE_CHANNEL };
+  }
+
+  currentPlace(): Place {
+    return this.thread === undefined ? this.channelPlace() : { ...this.channelPlace(), thread: this.thread };
+  }
+
+  private nextEvent(): number {
+    this.eventCount += 1;
+    return this.eventCount;
+  }
+
+  deliveryId(): string {
+    return `console:${this.tag}:${this.nextEvent()}`;
+  }
+
+  /** A fresh trigger, remembered so a form it opens is filled in by the person who asked. */
+  trigger(from: Person): string {
+    const trigger = `trigger:${this.tag}:${this.nextEvent()}`;
+    this.triggers.set(trigger, from);
+    return trigger;
+  }
+
+  triggeredBy(trigger: string): Person {
+    return this.triggers.get(trigger) ?? this.speaker;
+  }
+
+  private remember(message: Omit<ConsoleMessage, 'number' | 'id'>, prefix: string): ConsoleMessage {
+    this.messageCount += 1;
+    const number = this.messageCount;
+    const stored: ConsoleMessage = { ...message, number, id: `${prefix}${number}-${this.tag}` };
+    this.messages.set(number, stored);
+    this.byId.set(stored.id, stored);
+    return stored;
+  }
+
+  /** A post into a thread makes that thread the current one: that is where the bot is talking. */
+  botPosted(place: Place, card: Card): ConsoleMessage {
+    if (place.thread !== undefined) this.enterThread(place.thread);
+    return this.showing(this.remember({ place, card }, 'c'));
+  }
+
+  botWhispered(place: Place, to: Person, card: Card): ConsoleMessage {
+    return this.showing(this.remember({ place, card, whisperTo: to }, 'w'));
+  }
+
+  botUpdated(id: string, card: Card): ConsoleMessage | undefined {
+    const message = this.byId.get(id);
+    if (!message) return undefined;
+    message.card = card;
+    return this.showing(message);
+  }
+
+  private showing(message: ConsoleMessage): ConsoleMessage {
+    const before = this.shown.indexOf(message);
+    if (before >= 0) this.shown.splice(before, 1);
+    this.shown.push(message);
+    return message;
+  }
+
+  said(text: string): ConsoleMessage {
+    return this.remember({ place: this.currentPlace(), author: this.speaker, text }, 'm');
+  }
+
+  message(number: number): ConsoleMessage | undefined {
+    return this.messages.get(number);
+  }
+
+  enterThread(id: string): void {
+    if (!this.threadIds.includes(id)) this.threadIds.push(id);
+    this.thread = id;
+  }
+
+  threads(): { id: string; parent?: ConsoleMessage }[] {
+    return this.threadIds.map((id) => ({ id, parent: this.byId.get(id) }));
+  }
+
+  /** How a place is shown: "#general" or "thread #3". */
+  where(place: Place): string {
+    if (place.thread === undefined) return `#${place.channel}`;
+    const parent = this.byId.get(place.thread);
+    return parent ? `thread #${parent.number}` : `thread ${place.thread}`;
+  }
+
+  canSee(message: ConsoleMessage, person: Person): boolean {
+    return message.whisperTo === undefined || message.whisperTo.id === person.id;
+  }
+
+  /** The newest card Mobilise posted in the channel itself, which people may mean to answer. */
+  latestTopLevel(): ConsoleMessage | undefined {
+    return this.shown.findLast((m) => m.place.thread === undefined && !m.whisperTo && !m.deleted);
+  }
+
+  /** The newest card with buttons that the speaker can see; a number alone presses its buttons. */
+  latestButtons(): ConsoleMessage | undefined {
+    for (let i = this.shown.length - 1; i >= 0; i -= 1) {
+      const message = this.shown[i];
+      if (!message?.card || message.deleted || !this.canSee(message, this.speaker)) continue;
+      if (buttonsOf(message.card).length > 0) return message;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+// Asks a form's fields one at a time, because a terminal has no modal to fill in.
+import type { FormField, FormSpec } from '../../src/core/card';
+import type { Person, Place } from '../../src/core/model';
+
+export type FormAnswer =
+  | { done: false; problem?: string }
+  | { done: true; fields: Record<string, string> };
+
+export class FormPrompt {
+  private index = 0;
+  private readonly answers: Record<string, string> = {};
+
+  constructor(
+    readonly form: FormSpec,
+    readonly place: Place,
+    readonly from: Person,
+  ) {}
+
+  private get field(): FormField | undefined {
+    return this.form.fields[this.index];
+  }
+
+  /** The line that introduces the form; the first question follows. */
+  intro(): string {
+    return `${this.form.title} (a form for ${this.from.name ?? this.from.id}; /cancel closes it without sending)`;
+  }
+
+  question(): string[] {
+    const field = this.field;
+    if (!field) return ['Press Enter to send it.'];
+    const position = `(${this.index + 1} of ${this.form.fields.length})`;
+    const current = field.value ?? '';
+    const hint =
+      current !== ''
+        ? `   Now: ${current}  (press Enter to keep it)`
+        : field.optional
+          ? '   (optional: press Enter to leave it empty)'
+          : undefined;
+    return [`${position} ${field.label}`, ...(hint ? [hint] : [])];
+  }
+
+  answer(line: string): FormAnswer {
+    const field = this.field;
+    if (!field) return { done: true, fields: this.result() };
+    const typed = line.trim();
+    const value = typed === '' ? (field.value ?? '') : typed;
+    if (value === '' && !field.optional) return { done: false, problem: 'This one is needed. Please type an answer.' };
+    if (field.maxLength !== undefined && value.length > field.maxLength) {
+      return {
+        done: false,
+        problem: `That is ${value.length} characters and the most is ${field.maxLength}. Please shorten it.`,
+      };
+    }
+    this.answers[field.id] = value;
+    this.index += 1;
+    return this.index < this.form.fields.length ? { done: false } : { done: true, fields: this.result() };
+  }
+
+  private result(): Record<string, string> {
+    return { ...this.answers, _value: this.form.value ?? '' };
+  }
+}
