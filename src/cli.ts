@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `mobilise start | migrate | lessons export`: the one entry point, for npm scripts and Docker.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig, type Config } from './config';
+import { EXPORT_FORMATS, exportLessons } from './lessons/export';
+import { errorText } from './log';
+import { startMobilise } from './main';
+import { listLessons } from './store/lessons';
+import { migrate } from './store/migrate';
+import { openDb } from './store/open-db';
+
+const USAGE = `Usage: mobilise <command>
+
+Commands:
+  start                                   run the bot (Slack when configured, otherwise the console sandbox)
+  migrate                                 apply database migrations and exit
+  lessons export [--format json|csv|md]   print the lessons library (default json)
+                 [--tenant ID] [--output FILE]
+  help                                    show this text
+
+Configuration comes from environment variables; see README.md.`;
+
+/** Bad usage or configuration: a one-line message and exit code 2. */
+class UsageError extends Error {}
+
+const exportOptions = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }).default('json'),
+  tenant: z.string().min(1).optional(),
+  output: z.string().min(1).optional(),
+});
+
+async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+  const db = await openDb(config);
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const app = await startMobilise(loadConfig(process.env));
+      const stop = (): void => void app.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      if (app.finished) {
+        await app.finished;
+        await app.close();
+      }
+      return;
+    }
+    case 'migrate': {
+      const config = loadConfig(process.env);
+      const db = await openDb(config);
+      try {
+        const applied = await migrate(db);
+        process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'lessons':
+      return lessonsCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}". Run "mobilise help" for the list.`);
+  }
+}
+
+async function lessonsCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'export') throw new UsageError(`Unknown lessons command "${sub ?? ''}". Try "mobilise lessons export".`);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { format: { type: 'string' }, tenant: { type: 'string' }, output: { type: 'string', short: 'o' } },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new UsageError(errorText(err));
+  }
+  const opts = exportOptions.safeParse(values);
+  if (!opts.success) throw new UsageError(opts.error.issues[0]?.message ?? 'Invalid options');
+  const config = loadConfig(process.env);
+  const text = await withDb(config, async (db) => exportLessons(await listLessons(db, { tenant: opts.data.tenant }), opts.data.format));
+  if (opts.data.output) writeFileSync(opts.data.output, text);
+  else process.stdout.write(text);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`mobilise: ${errorText(err)}\n`);
+  process.exit(1);
+});

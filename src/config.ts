@@ -1,0 +1,59 @@
+// Environment variables, validated once at start-up.
+import { z } from 'zod';
+import { LOG_LEVELS } from './log';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'is too short to be a Slack signing secret')),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type SlackConfig = {
+  botToken: string;
+  apiUrl?: string;
+} & ({ mode: 'http'; signingSecret: string } | { mode: 'socket'; appToken: string; signingSecret?: string });
+
+export interface Config {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  slack?: SlackConfig;
+}
+
+export class ConfigError extends Error {}
+
+/** One line naming the variable and what is wrong with it. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${name} ${issue?.message ?? 'is not valid'}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    slack: slackConfig(e),
+  };
+}
+
+function slackConfig(e: z.infer<typeof envSchema>): SlackConfig | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = e;
+  if (!botToken && !signingSecret && !appToken) return undefined;
+  if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (appToken) return { mode: 'socket', botToken, appToken, signingSecret, apiUrl };
+  if (!signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
+  return { mode: 'http', botToken, signingSecret, apiUrl };
+}

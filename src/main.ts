@@ -1,0 +1,109 @@
+// The composition root: the only core file that knows which adapters exist.
+import type { RequestListener, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createConsoleAdapter } from '../adapters/console';
+import { createSlackAdapter } from '../adapters/slack';
+import type { Platform } from './core/model';
+import type { ChatPort } from './core/ports';
+import type { Config } from './config';
+import { systemClock, type Clock } from './engine/clock';
+import { afterActionReview } from '../flows/after-action-review';
+import { Engine, type AnyFlow } from './engine/engine';
+import { createHttpServer } from './http/server';
+import { createLogger, errorText, type Logger } from './log';
+import type { Db } from './store/db';
+import { listLessons } from './store/lessons';
+import { migrate } from './store/migrate';
+import { openDb } from './store/open-db';
+import { pruneDeliveries } from './store/runs';
+
+/** Every flow Mobilise runs; a new technique is added here. */
+export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow];
+
+const SWEEP_EVERY_MS = 5_000;
+const KEEP_DELIVERY_IDS_MS = 24 * 60 * 60 * 1000;
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Console sandbox streams (default: the terminal). */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Test hook: Slack's request-timestamp clock in ms. */
+  slackNow?: () => number;
+  /** Retries on Slack Web API errors (default: the SDK's). */
+  slackRetries?: number;
+}
+
+export interface RunningApp {
+  db: Db;
+  engine: Engine;
+  server?: Server;
+  /** Port the HTTP server listens on (useful with PORT=0 in tests). */
+  port?: number;
+  /** Resolves when the console sandbox ends (console mode only). */
+  finished?: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startMobilise(config: Config, opts: StartOptions = {}): Promise<RunningApp> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  if (applied.length) log.info('migrations applied', { applied });
+
+  const ports = new Map<Platform, ChatPort>();
+  const engine = new Engine({ db, flows: allFlows, chat: (p) => ports.get(p), clock, log });
+  const closers: (() => Promise<void>)[] = [];
+  const app: RunningApp = { db, engine, close: async () => undefined };
+
+  if (config.slack) {
+    const slack = createSlackAdapter({
+      ...config.slack,
+      logLevel: config.logLevel,
+      handler: engine,
+      now: opts.slackNow,
+      retries: opts.slackRetries,
+    });
+    ports.set('slack', slack.chat);
+    const routes: Record<string, RequestListener> = {};
+    if (slack.requestListener) routes['/slack/events'] = slack.requestListener;
+    const server = createHttpServer({ routes, health: () => db.ping() });
+    await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    app.server = server;
+    app.port = (server.address() as AddressInfo).port;
+    await slack.start();
+    closers.push(slack.stop, () => new Promise<void>((resolve) => server.close(() => resolve())));
+    log.info('Mobilise is listening', { port: app.port, slack: config.slack.mode });
+  } else {
+    const consoleApp = createConsoleAdapter({
+      input: opts.input ?? process.stdin,
+      output: opts.output ?? process.stdout,
+      handler: engine,
+      lessons: { list: (tenant: string) => listLessons(db, { tenant }) },
+    });
+    ports.set('console', consoleApp.chat);
+    app.finished = consoleApp.run();
+  }
+
+  const timer = setInterval(() => void housekeeping(), SWEEP_EVERY_MS);
+  timer.unref();
+  async function housekeeping(): Promise<void> {
+    try {
+      await engine.delivery.sweep();
+      await pruneDeliveries(db, new Date(clock().getTime() - KEEP_DELIVERY_IDS_MS));
+    } catch (err) {
+      log.warn('housekeeping failed', { error: errorText(err) });
+    }
+  }
+  // Whatever a previous process left unsent goes out now.
+  await housekeeping();
+
+  app.close = async () => {
+    clearInterval(timer);
+    for (const close of closers.reverse()) await close();
+    await db.close();
+  };
+  return app;
+}
