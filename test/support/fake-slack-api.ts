@@ -8,6 +8,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** HTTP status the fake answered with. */
   status: number;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  response?: Record<string, unknown>;
 }
 
 export interface FakeSlackApi {
@@ -64,15 +66,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const failure = failures.get(method);
     failures.delete(method);
     const status = failure?.status ?? 200;
-    recorded.push({ method, body, status });
+    const call: RecordedCall = { method, body, status };
+    recorded.push(call);
     if (failure !== undefined) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
       res.writeHead(failure.status, headers);
       res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fake_failure' }));
     } else {
+      call.response = answer(method, body);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer(method, body)));
+      res.end(JSON.stringify(call.response));
     }
     for (const wake of [...waiters]) wake();
   }

@@ -1,0 +1,67 @@
+// Mobilise as a real child process (`mobilise start`), so a test can kill it mid-flight.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { TEST_SIGNING_SECRET } from './slack-requests';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface MobiliseProcess {
+  port: number;
+  child: ChildProcess;
+  /** SIGKILL: no shutdown hooks, no goodbyes. */
+  kill(): Promise<void>;
+}
+
+/** A port nobody is listening on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function spawnMobilise(env: { apiUrl: string; databaseUrl?: string; dataDir?: string }): Promise<MobiliseProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-restart',
+      SLACK_API_URL: env.apiUrl,
+      ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
+      ...(env.dataDir ? { DATA_DIR: env.dataDir } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`mobilise did not start: ${seen}`)), 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /"msg":"Mobilise is listening","port":(\d+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`mobilise exited with ${code}: ${seen}`));
+    });
+  });
+  return {
+    port,
+    child,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  };
+}
