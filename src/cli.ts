@@ -27,8 +27,8 @@ class UsageError extends Error {}
 
 const exportOptions = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }).default('json'),
-  tenant: z.string().min(1).optional(),
-  output: z.string().min(1).optional(),
+  tenant: z.string().min(1, '--tenant needs a tenant id').optional(),
+  output: z.string().min(1, '--output needs a file name').optional(),
 });
 
 async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
@@ -81,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
 
 async function lessonsCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'export') throw new UsageError(`Unknown lessons command "${sub ?? ''}". Try "mobilise lessons export".`);
+  if (sub !== 'export') {
+    throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export".`);
+  }
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({

@@ -2,18 +2,30 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './log';
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+// A variable set to '' (as `PORT=` or `PORT=${PORT}` in compose files gives) counts as unset.
+const blankAsUnset = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+
+const PORT_RULE = 'must be a whole number from 1 to 65535';
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^\d+$/, PORT_RULE)
+      .transform(Number)
+      .pipe(z.number().min(1, PORT_RULE).max(65535, PORT_RULE))
+      .default(3000),
+  ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')),
-  DATA_DIR: z.string().min(1).default('./data'),
+  DATA_DIR: z.preprocess(blankAsUnset, z.string().default('./data')),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'is too short to be a Slack signing secret')),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
 });
 
 export type SlackConfig = {

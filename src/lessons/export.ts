@@ -7,6 +7,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const contributorNames = (l: Lesson): string[] => l.contributors.map((c) => c.name ?? c.id);
 
+/** Every source key is always present in JSON, null when unknown, so consumers can rely on the shape. */
+function withFullSource(l: Lesson): Omit<Lesson, 'source'> & { source: Record<string, string | null> } {
+  const { platform, tenant, channel, thread, url } = l.source;
+  return { ...l, source: { platform, tenant, channel, thread: thread ?? null, url: url ?? null } };
+}
+
 function toCsv(lessons: Lesson[]): string {
   const columns = [
     'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors',
@@ -17,7 +23,8 @@ function toCsv(lessons: Lesson[]): string {
     contributorNames(l).join('; '), l.source.platform, l.source.tenant, l.source.channel, l.source.thread ?? '',
     l.source.url ?? '', l.createdAt,
   ]);
-  return stringify(rows, { header: true, columns });
+  // Cells starting with = + - @ would run as formulas in Excel; lesson text comes from chat users.
+  return stringify(rows, { header: true, columns, escape_formulas: true });
 }
 
 function toMarkdown(lessons: Lesson[]): string {
@@ -42,7 +49,7 @@ function toMarkdown(lessons: Lesson[]): string {
 export function exportLessons(lessons: Lesson[], format: ExportFormat): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(lessons, null, 2)}\n`;
+      return `${JSON.stringify(lessons.map(withFullSource), null, 2)}\n`;
     case 'csv':
       return toCsv(lessons);
     case 'md':
