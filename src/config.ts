@@ -1,6 +1,6 @@
 // Environment variables, validated once at start-up.
 import { z } from 'zod';
-import { LOG_LEVELS } from './log';
+import { LOG_LEVELS, type LogLevel } from './log';
 
 // A variable set to '' (as `PORT=` or `PORT=${PORT}` in compose files gives) counts as unset.
 const blankAsUnset = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -25,7 +25,7 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
 export type SlackConfig = {
@@ -37,7 +37,7 @@ export interface Config {
   port: number;
   databaseUrl?: string;
   dataDir: string;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logLevel: LogLevel;
   slack?: SlackConfig;
 }
 
@@ -52,12 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${name} ${issue?.message ?? 'is not valid'}`);
   }
   const e = parsed.data;
+  const slack = slackConfig(e);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    logLevel: e.LOG_LEVEL,
-    slack: slackConfig(e),
+    // The console sandbox shares the terminal with its logs, so it only shows warnings by default.
+    logLevel: e.LOG_LEVEL ?? (slack ? 'info' : 'warn'),
+    slack,
   };
 }
 

@@ -21,9 +21,13 @@ describe('loadConfig', () => {
       port: 3000,
       databaseUrl: undefined,
       dataDir: './data',
-      logLevel: 'info',
+      logLevel: 'warn',
       slack: undefined,
     });
+  });
+
+  it('logs at info by default once Slack is configured', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123456' }).logLevel).toBe('info');
   });
 
   it('reads every variable it is given', () => {
