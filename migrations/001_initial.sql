@@ -6,6 +6,7 @@ CREATE TABLE flow_runs (
   tenant      text NOT NULL,
   place       jsonb NOT NULL,
   place_key   text NOT NULL,
+  started_by  jsonb NOT NULL,
   state       jsonb NOT NULL,
   status      text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'closed')),
   rev         integer NOT NULL DEFAULT 0,

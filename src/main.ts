@@ -61,7 +61,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   if (config.slack) {
     const slack = createSlackAdapter({
       ...config.slack,
-      logLevel: config.logLevel,
+      log,
       handler: engine,
       now: opts.slackNow,
       retries: opts.slackRetries,

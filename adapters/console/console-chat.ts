@@ -2,7 +2,7 @@
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
 import type { ChatPort, PostedRef } from '../../src/core/ports';
-import type { ConsoleMessage, ConsoleSession } from './console-session';
+import { CONSOLE_CHANNEL, CONSOLE_TENANT, type ConsoleMessage, type ConsoleSession } from './console-session';
 import { FormPrompt } from './form-prompt';
 import { renderCard } from './render-card';
 import type { Style } from './style';
@@ -42,6 +42,10 @@ export function createConsoleChat(session: ConsoleSession, screen: Screen, openF
     },
     async whisper(place: Place, to: Person, card: Card): Promise<void> {
       show(session.botWhispered(place, to, card));
+    },
+    async direct(to: Person, card: Card): Promise<void> {
+      // The sandbox has one channel, so a direct message is shown there, marked as private.
+      show(session.botWhispered({ platform: 'console', tenant: CONSOLE_TENANT, channel: CONSOLE_CHANNEL }, to, card));
     },
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
       openForm(new FormPrompt(form, place, session.triggeredBy(trigger)));

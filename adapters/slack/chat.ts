@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import type { ChatPort, PostedRef } from '../../src/core/ports';
+import { PlaceUnavailable, type ChatPort, type PostedRef } from '../../src/core/ports';
 import { renderCard } from './blocks';
 import { renderModal } from './modal';
 
@@ -20,16 +20,21 @@ export interface SlackChat extends ChatPort {
 export function createSlackChat(client: webApi.WebClient): SlackChat {
   return {
     async post(place: Place, card: Card): Promise<PostedRef> {
-      const result = await client.chat.postMessage({ channel: place.channel, ...threadOf(place), ...renderCard(card) });
+      const result = await refusals(client.chat.postMessage({ channel: place.channel, ...threadOf(place), ...renderCard(card) }));
       return { place, id: postedSchema.parse(result).ts };
     },
 
     async update(ref: PostedRef, card: Card): Promise<void> {
-      await client.chat.update({ channel: ref.place.channel, ts: ref.id, ...renderCard(card) });
+      await refusals(client.chat.update({ channel: ref.place.channel, ts: ref.id, ...renderCard(card) }));
     },
 
     async whisper(place: Place, to: Person, card: Card): Promise<void> {
-      await client.chat.postEphemeral({ channel: place.channel, user: to.id, ...threadOf(place), ...renderCard(card) });
+      await refusals(client.chat.postEphemeral({ channel: place.channel, user: to.id, ...threadOf(place), ...renderCard(card) }));
+    },
+
+    async direct(to: Person, card: Card): Promise<void> {
+      // A user id as the channel posts in the app's own direct-message tab with that person.
+      await client.chat.postMessage({ channel: to.id, ...renderCard(card) });
     },
 
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
@@ -55,4 +60,22 @@ function threadOf(place: Place): { thread_ts?: string } {
 
 function isPlatformError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.PlatformError;
+}
+
+/** Slack's answers that mean "never in this channel", as opposed to a passing failure. */
+const CHANNEL_REFUSALS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'cannot_reply_to_message']);
+
+async function refusals<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const code = isPlatformError(error) ? platformErrorCode(error) : undefined;
+    if (code !== undefined && CHANNEL_REFUSALS.has(code)) throw new PlaceUnavailable(code);
+    throw error;
+  }
+}
+
+function platformErrorCode(error: unknown): string | undefined {
+  const parsed = z.object({ data: z.object({ error: z.string() }) }).safeParse(error);
+  return parsed.success ? parsed.data.data.error : undefined;
 }

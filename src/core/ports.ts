@@ -10,10 +10,20 @@ export interface PostedRef {
   url?: string;
 }
 
+/** The platform will not let the bot post in this place (not invited, archived, gone). Retrying won't help. */
+export class PlaceUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`cannot post here: ${reason}`);
+    this.name = 'PlaceUnavailable';
+  }
+}
+
 export interface ChatPort {
   post(place: Place, card: Card): Promise<PostedRef>;
   update(ref: PostedRef, card: Card): Promise<void>;
   whisper(place: Place, to: Person, card: Card): Promise<void>;
+  /** A private message to one person outside any channel (Slack: the app's Messages tab). */
+  direct(to: Person, card: Card): Promise<void>;
   /** Optional: a permanent link to a posted message (lessons link back to their thread). */
   link?(ref: PostedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */

@@ -1,12 +1,13 @@
 // Sends what flows said, in order per run, after the state that said it has committed.
 import type { Outgoing } from '../core/flow';
 import { placeKey, type Place, type Platform } from '../core/model';
-import type { ChatPort, PostedRef } from '../core/ports';
+import { PlaceUnavailable, type ChatPort, type PostedRef } from '../core/ports';
 import type { Db, Sql } from '../store/db';
-import { anchorRun, getRun, type RunRecord } from '../store/runs';
-import { findPosted, markDelivered, markFailed, pendingFor, runsWithPending, type OutboxItem } from '../store/outbox';
+import { anchorRun, closeRun, getRun, type RunRecord } from '../store/runs';
+import { abandonPending, findPosted, markDelivered, markFailed, pendingFor, runsWithPending, type OutboxItem } from '../store/outbox';
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
+import { notices } from './notices';
 
 export type ChatDirectory = (platform: Platform) => ChatPort | undefined;
 
@@ -48,7 +49,7 @@ export class Delivery {
     if (!port) return;
     for (const m of messages) {
       try {
-        if (m.kind === 'whisper') await port.whisper(place, m.to, m.card);
+        if (m.kind === 'whisper') await whisperOrDirect(port, place, m);
         else if (m.kind === 'post') await port.post(place, m.card);
       } catch (err) {
         this.log.warn('direct message failed', { platform: place.platform, error: errorText(err) });
@@ -68,12 +69,27 @@ export class Delivery {
       await markDelivered(q, item.id, this.clock(), posted);
       return true;
     } catch (err) {
+      if (err instanceof PlaceUnavailable) return this.abandon(q, run, port, err);
       // A form's trigger expires within seconds, so retrying it later is pointless.
       const giveUp = item.attempts + 1 >= MAX_ATTEMPTS || item.message.kind === 'form';
       await markFailed(q, item.id, errorText(err), this.clock(), giveUp);
       this.log.warn('delivery failed', { run: run.id, kind: item.message.kind, attempt: item.attempts + 1, giveUp, error: errorText(err) });
       return giveUp;
     }
+  }
+
+  /** The bot may not post where the run lives: end the run and tell whoever started it how to fix that. */
+  private async abandon(q: Sql, run: RunRecord, port: ChatPort, refusal: PlaceUnavailable): Promise<false> {
+    const now = this.clock();
+    await abandonPending(q, run.id, refusal.message, now);
+    await closeRun(q, run.id, now);
+    this.log.warn('run closed: the platform refused its place', { run: run.id, reason: refusal.reason });
+    try {
+      await port.direct(run.startedBy, notices.cannotPostHere());
+    } catch (err) {
+      this.log.warn('could not tell the starter either', { run: run.id, error: errorText(err) });
+    }
+    return false;
   }
 
   private async send(q: Sql, run: RunRecord, port: ChatPort, m: Outgoing): Promise<PostedRef | undefined> {
@@ -97,11 +113,21 @@ export class Delivery {
         return undefined;
       }
       case 'whisper':
-        await port.whisper(run.place, m.to, m.card);
+        await whisperOrDirect(port, run.place, m);
         return undefined;
       case 'form':
         if (port.openForm) await port.openForm(m.trigger, run.place, m.form);
         return undefined;
     }
+  }
+}
+
+/** A whisper the place refuses (the bot is not in the channel) goes to the person directly instead. */
+async function whisperOrDirect(port: ChatPort, place: Place, m: Extract<Outgoing, { kind: 'whisper' }>): Promise<void> {
+  try {
+    await port.whisper(place, m.to, m.card);
+  } catch (err) {
+    if (!(err instanceof PlaceUnavailable)) throw err;
+    await port.direct(m.to, m.card);
   }
 }

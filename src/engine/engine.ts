@@ -4,7 +4,7 @@ import type { Flow, Outgoing, Step } from '../core/flow';
 import type { InboundHandler } from '../core/inbound-handler';
 import { placeKey, type Inbound } from '../core/model';
 import type { Db, Sql } from '../store/db';
-import { claimDelivery, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
+import { claimDelivery, closeRun, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
 import { enqueue } from '../store/outbox';
 import { insertLessons } from '../store/lessons';
 import { errorText, type Logger } from '../log';
@@ -68,7 +68,7 @@ export class Engine implements InboundHandler {
     const parsed = flow?.version === run.version ? flow.stateSchema.safeParse(run.state) : undefined;
     if (!flow || !parsed?.success) {
       this.deps.log.warn('closing a run this version cannot continue', { run: run.id, flow: run.flow, version: run.version });
-      await saveRun(tx, run.id, { state: run.state, status: 'closed' }, now);
+      await closeRun(tx, run.id, now);
       await enqueue(tx, run.id, [notices.runRetired()], now);
       return { runId: run.id };
     }
@@ -89,15 +89,18 @@ export class Engine implements InboundHandler {
     // A run that opens its own thread is keyed by it once the parent message is posted.
     const opensThread = step.say.some((m) => m.kind === 'post' && m.anchor);
     const key = opensThread ? `${placeKey(event.place)}#run:${id}` : placeKey(event.place);
+    const run: RunRecord = {
+      id, flow: flow.id, version: flow.version, tenant: event.place.tenant, place: event.place, placeKey: key,
+      startedBy: event.from, state: step.state, status: 'active', rev: 0,
+    };
     try {
       await tx.exec('SAVEPOINT start_run');
-      await insertRun(tx, { id, flow: flow.id, version: flow.version, place: event.place, placeKey: key, state: step.state, done: step.done ?? false }, now);
+      await insertRun(tx, { ...run, status: step.done ? 'done' : 'active' }, now);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       await tx.exec('ROLLBACK TO SAVEPOINT start_run');
       return { direct: [notices.alreadyRunning(event.from, flow.command)] };
     }
-    const run: RunRecord = { id, flow: flow.id, version: flow.version, tenant: event.place.tenant, place: event.place, placeKey: key, state: step.state, status: 'active', rev: 0 };
     await this.persist(tx, run, { ...step, state: step.state }, now, false);
     return { runId: id };
   }

@@ -1,5 +1,5 @@
 // The engine's own few words to people, for events no flow can answer.
-import { card } from '../core/card';
+import { card, type Card } from '../core/card';
 import type { Outgoing } from '../core/flow';
 import type { Person } from '../core/model';
 
@@ -16,6 +16,11 @@ export const notices = {
   nothingRunning: (to: Person): Outgoing => whisper(to, "That button belongs to something Mobilise can't find any more."),
   somethingWentWrong: (to: Person): Outgoing =>
     whisper(to, 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.'),
+  cannotPostHere: (): Card => {
+    const text =
+      "I couldn't post in the channel where you ran that command, probably because I haven't been invited there yet. Add me to the channel (for example with `/invite @Mobilise`) and run the command again. Nothing was saved.";
+    return card(text, { type: 'paragraph', text });
+  },
   runRetired: (): Outgoing => {
     const text =
       'This conversation was started by an earlier version of Mobilise and cannot carry on. Anything already saved is kept; please start a new one.';

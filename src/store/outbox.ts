@@ -60,6 +60,11 @@ export async function markFailed(q: Sql, id: number, error: string, now: Date, g
   );
 }
 
+/** Abandons whatever a run still had to send (the place refused it). */
+export async function abandonPending(q: Sql, runId: string, reason: string, now: Date): Promise<void> {
+  await q.query('UPDATE outbox SET delivered_at = $2, last_error = $3 WHERE run_id = $1 AND delivered_at IS NULL', [runId, now, reason]);
+}
+
 /** The newest delivered post of a run under a key, to update it in place. */
 export async function findPosted(q: Sql, runId: string, key: string): Promise<PostedRef | undefined> {
   const rows = await q.query(

@@ -1,7 +1,7 @@
 // SQL for flow runs and processed deliveries.
 import { z } from 'zod';
-import type { Place } from '../core/model';
-import { placeSchema } from '../core/schemas';
+import type { Person, Place } from '../core/model';
+import { personSchema, placeSchema } from '../core/schemas';
 import type { Sql } from './db';
 
 const runRow = z.object({
@@ -11,6 +11,7 @@ const runRow = z.object({
   tenant: z.string(),
   place: placeSchema,
   place_key: z.string(),
+  started_by: personSchema,
   state: z.unknown(),
   status: z.enum(['active', 'done', 'closed']),
   rev: z.number(),
@@ -26,6 +27,7 @@ export interface RunRecord {
   tenant: string;
   place: Place;
   placeKey: string;
+  startedBy: Person;
   state: unknown;
   status: RunStatus;
   rev: number;
@@ -41,6 +43,7 @@ function toRun(row: unknown): RunRecord {
     tenant: r.tenant,
     place: r.place,
     placeKey: r.place_key,
+    startedBy: r.started_by,
     state: r.state,
     status: r.status,
     rev: r.rev,
@@ -48,7 +51,7 @@ function toRun(row: unknown): RunRecord {
   };
 }
 
-const RUN_COLUMNS = 'id, flow, version, tenant, place, place_key, state, status, rev, source_url';
+const RUN_COLUMNS = 'id, flow, version, tenant, place, place_key, started_by, state, status, rev, source_url';
 
 /** Records a delivery id; false when it was seen before (a platform retry). */
 export async function claimDelivery(q: Sql, deliveryId: string, now: Date): Promise<boolean> {
@@ -66,13 +69,24 @@ export async function pruneDeliveries(q: Sql, olderThan: Date): Promise<void> {
 
 export async function insertRun(
   q: Sql,
-  run: { id: string; flow: string; version: number; place: Place; placeKey: string; state: unknown; done: boolean },
+  run: Omit<RunRecord, 'tenant' | 'rev' | 'sourceUrl'>,
   now: Date,
 ): Promise<void> {
   await q.query(
-    `INSERT INTO flow_runs (id, flow, version, tenant, place, place_key, state, status, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-    [run.id, run.flow, run.version, run.place.tenant, JSON.stringify(run.place), run.placeKey, JSON.stringify(run.state), run.done ? 'done' : 'active', now],
+    `INSERT INTO flow_runs (id, flow, version, tenant, place, place_key, started_by, state, status, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    [
+      run.id,
+      run.flow,
+      run.version,
+      run.place.tenant,
+      JSON.stringify(run.place),
+      run.placeKey,
+      JSON.stringify(run.startedBy),
+      JSON.stringify(run.state),
+      run.status,
+      now,
+    ],
   );
 }
 
@@ -108,6 +122,11 @@ export async function saveRun(
     'UPDATE flow_runs SET state = $2, status = $3, wake_at = $4, rev = rev + 1, updated_at = $5 WHERE id = $1',
     [id, JSON.stringify(next.state), next.status, next.wakeAt ?? null, now],
   );
+}
+
+/** Ends a run without its flow's say-so (the platform refused it, or its version is gone). */
+export async function closeRun(q: Sql, id: string, now: Date): Promise<void> {
+  await q.query("UPDATE flow_runs SET status = 'closed', wake_at = NULL, rev = rev + 1, updated_at = $2 WHERE id = $1", [id, now]);
 }
 
 /** Moves a run into the thread its parent message opened. */

@@ -174,7 +174,8 @@ async function seed(db: Db): Promise<void> {
   for (const [source, lesson, at] of saves) {
     const place: Place = { platform: source.platform, tenant: source.tenant, channel: source.channel, thread: source.thread };
     const runId = randomUUID();
-    await insertRun(db, { id: runId, flow: 'after-action-review', version: 1, place, placeKey: placeKey(place), state: {}, done: true }, at);
+    const startedBy = { platform: source.platform, tenant: source.tenant, id: 'U1' };
+    await insertRun(db, { id: runId, flow: 'after-action-review', version: 1, place, placeKey: placeKey(place), startedBy, state: {}, status: 'done' }, at);
     expect(await insertLessons(db, runId, source, [lesson], at)).toBe(1);
   }
 }

@@ -99,4 +99,26 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
     const [row] = await t.db.query('SELECT status FROM flow_runs');
     expect(row?.status).toBe('closed');
   });
+
+  it('closes a run the channel refuses and tells its starter directly how to fix it', async () => {
+    chat.closedChannels.add('C1');
+    await engine.handle(command('count', 'sheep'));
+    expect(chat.sent).toEqual([expect.objectContaining({ op: 'direct', to: expect.objectContaining({ id: 'alex' }) })]);
+    expect(cardText(chat.sent[0])).toMatch(/invite/);
+    const [row] = await t.db.query('SELECT status FROM flow_runs');
+    expect(row?.status).toBe('closed');
+    expect(await t.db.query('SELECT id FROM outbox WHERE delivered_at IS NULL')).toEqual([]);
+
+    // Once invited, the same command works, and nothing from the refused run is sent after all.
+    chat.closedChannels.clear();
+    await engine.handle(command('count', 'goats'));
+    await engine.delivery.sweep();
+    expect(chat.sent.slice(1).map(cardText)).toEqual(['Counting goats', 'Reply to count']);
+  });
+
+  it('sends a private answer directly when the channel refuses it', async () => {
+    chat.closedChannels.add('C1');
+    await engine.handle(command('count', ''));
+    expect(chat.sent).toEqual([expect.objectContaining({ op: 'direct', card: expect.objectContaining({ text: 'Say what to count' }) })]);
+  });
 });

@@ -18,6 +18,9 @@ export interface FakeSlackApi {
   calls(method?: string): RecordedCall[];
   /** Resolves with all calls once the predicate holds (or count calls are recorded); rejects on timeout. */
   waitFor(condition: number | ((calls: RecordedCall[]) => boolean), timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Posts and whispers to this channel answer `{ok: false, error}` (e.g. 'not_in_channel') until allowed again. */
+  refuseChannel(channel: string, error: string): void;
+  allowChannel(channel: string): void;
   /** The next call to method gets this status (429 carries Retry-After: retryAfterSeconds). */
   failNext(method: string, status: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
@@ -31,8 +34,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures = new Map<string, { status: number; retryAfter?: number }>();
   let nextTs = 100;
 
+  const refused = new Map<string, string>();
   const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const channel = typeof body.channel === 'string' ? body.channel : 'C_UNKNOWN';
+    const refusal = method.startsWith('chat.') ? refused.get(channel) : undefined;
+    if (refusal !== undefined) return { ok: false, error: refusal };
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'mobilise', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
@@ -107,6 +113,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         waiters.add(check);
         check();
       });
+    },
+    refuseChannel(channel, error) {
+      refused.set(channel, error);
+    },
+    allowChannel(channel) {
+      refused.delete(channel);
     },
     failNext(method, status, retryAfterSeconds) {
       failures.set(method, retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });

@@ -1,12 +1,13 @@
 // An honest in-memory chat platform for engine tests: it records what it was asked to send.
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import type { ChatPort, PostedRef } from '../../src/core/ports';
+import { PlaceUnavailable, type ChatPort, type PostedRef } from '../../src/core/ports';
 
 export type Sent =
   | { op: 'post'; place: Place; card: Card; id: string }
   | { op: 'update'; ref: PostedRef; card: Card }
   | { op: 'whisper'; place: Place; to: Person; card: Card }
+  | { op: 'direct'; to: Person; card: Card }
   | { op: 'form'; trigger: string; place: Place; form: FormSpec };
 
 export class RecordingChat implements ChatPort {
@@ -14,8 +15,11 @@ export class RecordingChat implements ChatPort {
   private next = 1;
   /** Number of upcoming calls that fail, to test retries. */
   failures = 0;
+  /** Channels the bot has not been invited to. */
+  readonly closedChannels = new Set<string>();
 
-  private maybeFail(): void {
+  private maybeFail(place?: Place): void {
+    if (place && this.closedChannels.has(place.channel)) throw new PlaceUnavailable('not_in_channel');
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('platform unavailable');
@@ -23,7 +27,7 @@ export class RecordingChat implements ChatPort {
   }
 
   async post(place: Place, card: Card): Promise<PostedRef> {
-    this.maybeFail();
+    this.maybeFail(place);
     const id = `m${this.next++}`;
     this.sent.push({ op: 'post', place, card, id });
     return { place, id };
@@ -33,8 +37,12 @@ export class RecordingChat implements ChatPort {
     this.sent.push({ op: 'update', ref, card });
   }
   async whisper(place: Place, to: Person, card: Card): Promise<void> {
-    this.maybeFail();
+    this.maybeFail(place);
     this.sent.push({ op: 'whisper', place, to, card });
+  }
+  async direct(to: Person, card: Card): Promise<void> {
+    this.maybeFail();
+    this.sent.push({ op: 'direct', to, card });
   }
   async link(ref: PostedRef): Promise<string> {
     return `https://chat.example/${ref.place.channel}/${ref.id}`;
