@@ -80,7 +80,7 @@ describe.each([
 
   it('asks for the bot scopes Mobilise uses, and no others', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read'].sort(),
+      ['channels:history', 'chat:write', 'commands', 'groups:history'].sort(),
     );
   });
 
