@@ -24,16 +24,21 @@ type Action = Extract<Inbound, { kind: 'action' }>;
 type Reply = Extract<Inbound, { kind: 'reply' }>;
 type FormSubmission = Extract<Inbound, { kind: 'form' }>;
 
+/** The moves a facilitator makes by button or by typing the same word. */
+const PROGRESS: Readonly<Record<'next' | 'finish' | 'cancel' | 'save', (state: AarState) => Step<AarState>>> = {
+  next: nextQuestion,
+  finish: finishQuestions,
+  cancel: cancelReview,
+  save: saveLessons,
+};
+
 function runCommand(state: AarState, command: ThreadCommand, event: Reply): Step<AarState> {
   switch (command.verb) {
     case 'next':
-      return nextQuestion(state);
     case 'finish':
-      return finishQuestions(state);
     case 'cancel':
-      return cancelReview(state);
     case 'save':
-      return saveLessons(state);
+      return PROGRESS[command.verb](state);
     case 'drop':
     case 'restore': {
       const proposal = proposalByNumber(state, command.number);
@@ -79,13 +84,10 @@ function onAction(state: AarState, event: Action): Step<AarState> {
   }
   switch (verb) {
     case 'next':
-      return nextQuestion(state);
     case 'finish':
-      return finishQuestions(state);
     case 'cancel':
-      return cancelReview(state);
     case 'save':
-      return saveLessons(state);
+      return PROGRESS[verb](state);
     case 'edit':
       return state.phase === 'review' ? openLessonEditor(state, event.value, event.trigger) : stay(state);
     case 'drop':

@@ -2,17 +2,12 @@
 import { z } from 'zod';
 import type { Inbound } from '../../../src/core/model';
 import { decodeActionId } from '../action-id';
-import { slackPerson, slackPlace } from './neutral';
+import { slackPerson, slackPlace, slackUserSchema } from './neutral';
 
 const blockActionsSchema = z.object({
   type: z.literal('block_actions'),
   team: z.object({ id: z.string().min(1) }).nullish(),
-  user: z.object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    username: z.string().optional(),
-    team_id: z.string().optional(),
-  }),
+  user: slackUserSchema,
   trigger_id: z.string().min(1),
   channel: z.object({ id: z.string().min(1) }).nullish(),
   container: z

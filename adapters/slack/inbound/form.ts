@@ -2,17 +2,12 @@
 import { z } from 'zod';
 import type { Inbound } from '../../../src/core/model';
 import { formMetadataSchema } from '../modal';
-import { slackPerson } from './neutral';
+import { slackPerson, slackUserSchema } from './neutral';
 
 const viewSubmissionSchema = z.object({
   type: z.literal('view_submission'),
   team: z.object({ id: z.string().min(1) }).nullish(),
-  user: z.object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    username: z.string().optional(),
-    team_id: z.string().optional(),
-  }),
+  user: slackUserSchema,
   view: z.object({
     id: z.string().min(1),
     callback_id: z.string().min(1),
