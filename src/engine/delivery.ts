@@ -28,8 +28,16 @@ export class Delivery {
   async deliverRun(runId: string): Promise<void> {
     for (;;) {
       const attempt = await this.db.tryLock(`outbox:${runId}`, async (q) => {
-        for (const item of await pendingFor(q, runId)) {
-          if (!(await this.deliverItem(q, item))) return false; // keep order: later items wait for this one
+        const items = await pendingFor(q, runId);
+        if (items.length === 0) return true;
+        const run = await getRun(q, runId);
+        const port = run && this.chat(run.place.platform);
+        for (const item of items) {
+          if (!run || !port) {
+            await markFailed(q, item.id, 'no chat platform for this run', this.clock(), true);
+            continue;
+          }
+          if (!(await this.deliverItem(q, run, port, item))) return false; // keep order: later items wait for this one
         }
         return true;
       });
@@ -57,13 +65,7 @@ export class Delivery {
     }
   }
 
-  private async deliverItem(q: Sql, item: OutboxItem): Promise<boolean> {
-    const run = await getRun(q, item.runId);
-    const port = run && this.chat(run.place.platform);
-    if (!run || !port) {
-      await markFailed(q, item.id, 'no chat platform for this run', this.clock(), true);
-      return true;
-    }
+  private async deliverItem(q: Sql, run: RunRecord, port: ChatPort, item: OutboxItem): Promise<boolean> {
     try {
       const posted = await this.send(q, run, port, item.message);
       await markDelivered(q, item.id, this.clock(), posted);
@@ -103,6 +105,8 @@ export class Delivery {
           const thread: Place = { ...channel, thread: ref.id };
           const url = await port.link?.(ref).catch(() => undefined);
           await anchorRun(q, run.id, thread, placeKey(thread), url);
+          // Later items of this pass go to the new thread; `run` is this pass's own copy.
+          run.place = thread;
         }
         return ref;
       }

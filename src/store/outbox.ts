@@ -15,16 +15,14 @@ export interface OutboxItem {
 const itemRow = z.object({ id: z.coerce.number(), run_id: z.string(), message: z.unknown(), attempts: z.number() });
 const postedRow = z.object({ posted: z.object({ id: z.string(), url: z.string().optional(), place: placeSchema }) });
 
+/** One statement for all of a step's messages; ids follow the array's order. */
 export async function enqueue(q: Sql, runId: string, messages: Outgoing[], now: Date): Promise<void> {
-  for (const m of messages) {
-    const key = m.kind === 'post' ? (m.key ?? null) : null;
-    await q.query('INSERT INTO outbox (run_id, message, key, created_at) VALUES ($1, $2, $3, $4)', [
-      runId,
-      JSON.stringify(m),
-      key,
-      now,
-    ]);
-  }
+  if (messages.length === 0) return;
+  await q.query(
+    `INSERT INTO outbox (run_id, message, key, created_at)
+     SELECT $1, m.message, CASE WHEN m.message->>'kind' = 'post' THEN m.message->>'key' END, $3 FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS m(message, n) ORDER BY m.n`,
+    [runId, JSON.stringify(messages), now],
+  );
 }
 
 /** Outgoing is our own JSON written above, so it is trusted once its envelope parses. */
