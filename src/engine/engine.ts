@@ -11,6 +11,7 @@ import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { Delivery, type ChatDirectory } from './delivery';
 import { notices } from './notices';
+import { WorkLimit } from './work-limit';
 
 /** Flows of any state type; the engine only moves their state to and from JSON. */
 export type AnyFlow = Flow<unknown>;
@@ -21,7 +22,11 @@ export interface EngineDeps {
   chat: ChatDirectory;
   clock: Clock;
   log: Logger;
+  /** Events processed at once; keep it below the database pool size. */
+  concurrency?: number;
 }
+
+const DEFAULT_CONCURRENCY = 8;
 
 /** What a transaction decided: a run whose outbox to deliver, or messages that need no run. */
 interface Outcome {
@@ -35,6 +40,7 @@ export class Engine implements InboundHandler {
   readonly delivery: Delivery;
   private readonly byCommand = new Map<string, AnyFlow>();
   private readonly byId = new Map<string, AnyFlow>();
+  private readonly work: WorkLimit;
 
   constructor(private readonly deps: EngineDeps) {
     for (const f of deps.flows) {
@@ -42,9 +48,14 @@ export class Engine implements InboundHandler {
       this.byId.set(f.id, f);
     }
     this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log);
+    this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
-  async handle(event: Inbound): Promise<void> {
+  handle(event: Inbound): Promise<void> {
+    return this.work.run(() => this.process(event));
+  }
+
+  private async process(event: Inbound): Promise<void> {
     const now = this.deps.clock();
     let outcome: Outcome;
     try {
