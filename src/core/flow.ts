@@ -1,5 +1,6 @@
 // Flows are pure reducers: no I/O, no clock, no SDK. The engine persists their state.
 import type { z } from 'zod';
+import type { Lesson } from '../lessons/lesson';
 import type { Card, FormSpec } from './card';
 import type { Inbound, Person, Place } from './model';
 
@@ -14,18 +15,12 @@ export type Outgoing =
   /** Open a form for `to`; `trigger` is the Inbound trigger it answers. */
   | { kind: 'form'; to: Person; trigger: string; form: FormSpec };
 
-/** A lesson as a flow proposes it; the engine adds where it came from. */
-export interface LessonDraft {
+/** A lesson as a flow proposes it; the engine adds where it came from, its status and its id. */
+export type LessonDraft = Pick<Lesson, 'title' | 'recommendation' | 'observation' | 'reason' | 'technique' | 'tags'> & {
   /** Stable within the run, so saving twice never duplicates. */
   key: string;
-  title: string;
-  recommendation: string;
-  observation: string;
-  reason: string;
-  technique: string;
-  tags: string[];
   contributors: Person[];
-}
+};
 
 export interface Step<S> {
   state: S;

@@ -45,8 +45,6 @@ export type Inbound =
     }
   | { kind: 'form'; form: string; fields: Record<string, string>; from: Person; place: Place; deliveryId: string };
 
-export type InboundKind = Inbound['kind'];
-
 /** Stable text key of a place, used to find the run that lives there. */
 export function placeKey(place: Place): string {
   const base = `${place.platform}:${place.tenant}:${place.channel}`;

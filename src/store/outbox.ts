@@ -7,12 +7,11 @@ import type { Sql } from './db';
 
 export interface OutboxItem {
   id: number;
-  runId: string;
   message: Outgoing;
   attempts: number;
 }
 
-const itemRow = z.object({ id: z.coerce.number(), run_id: z.string(), message: z.unknown(), attempts: z.number() });
+const itemRow = z.object({ id: z.coerce.number(), message: z.unknown(), attempts: z.number() });
 const postedRow = z.object({ posted: z.object({ id: z.string(), url: z.string().optional(), place: placeSchema }) });
 
 /** One statement for all of a step's messages; ids follow the array's order. */
@@ -28,12 +27,12 @@ export async function enqueue(q: Sql, runId: string, messages: Outgoing[], now: 
 /** Outgoing is our own JSON written above, so it is trusted once its envelope parses. */
 export async function pendingFor(q: Sql, runId: string): Promise<OutboxItem[]> {
   const rows = await q.query(
-    'SELECT id, run_id, message, attempts FROM outbox WHERE run_id = $1 AND delivered_at IS NULL ORDER BY id',
+    'SELECT id, message, attempts FROM outbox WHERE run_id = $1 AND delivered_at IS NULL ORDER BY id',
     [runId],
   );
   return rows.map((row) => {
     const r = itemRow.parse(row);
-    return { id: r.id, runId: r.run_id, message: r.message as Outgoing, attempts: r.attempts };
+    return { id: r.id, message: r.message as Outgoing, attempts: r.attempts };
   });
 }
 
