@@ -47,6 +47,9 @@ export function createConsoleChat(session: ConsoleSession, screen: Screen, openF
       // The sandbox has one channel, so a direct message is shown there, marked as private.
       show(session.botWhispered({ platform: 'console', tenant: CONSOLE_TENANT, channel: CONSOLE_CHANNEL }, to, card));
     },
+    async openGroup(people: Person[]): Promise<Place> {
+      return session.group(people);
+    },
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
       openForm(new FormPrompt(form, place, session.triggeredBy(trigger)));
     },

@@ -5,6 +5,8 @@ import { buttonsOf } from './render-card';
 
 export const CONSOLE_TENANT = 'local';
 export const CONSOLE_CHANNEL = 'general';
+/** Group conversations are channels named after who is in them, so the same people get the same one. */
+const GROUP_PREFIX = 'group:';
 
 export interface ConsoleMessage {
   /** What people see and type: #4. */
@@ -38,6 +40,7 @@ export class ConsoleSession {
   private readonly threadIds: string[] = [];
   private readonly people = new Map<string, Person>();
   private readonly triggers = new Map<string, Person>();
+  private readonly groups = new Map<string, Person[]>();
 
   /** `tag` goes into every id, so a restarted sandbox never reuses one its database already holds. */
   constructor(
@@ -70,6 +73,15 @@ export class ConsoleSession {
 
   currentPlace(): Place {
     return this.thread === undefined ? this.channelPlace() : { ...this.channelPlace(), thread: this.thread };
+  }
+
+  /** A private conversation of these people and the bot, remembered so its messages say who is in it. */
+  group(people: Person[]): Place {
+    const members = [...new Map(people.map((p) => [p.id, p])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    if (members.length === 0) throw new RangeError('a group needs at least one person');
+    const channel = `${GROUP_PREFIX}${members.map((p) => p.id).join(',')}`;
+    this.groups.set(channel, members);
+    return { platform: 'console', tenant: CONSOLE_TENANT, channel };
   }
 
   private nextEvent(): number {
@@ -142,11 +154,18 @@ export class ConsoleSession {
     return this.threadIds.map((id) => ({ id, parent: this.byId.get(id) }));
   }
 
-  /** How a place is shown: "#general" or "thread #3". */
+  /** How a place is shown: "#general", "thread #3" or "private group: Alex, Sam". */
   where(place: Place): string {
-    if (place.thread === undefined) return `#${place.channel}`;
+    if (place.thread === undefined) return this.channelName(place.channel);
     const parent = this.byId.get(place.thread);
     return parent ? `thread #${parent.number}` : `thread ${place.thread}`;
+  }
+
+  private channelName(channel: string): string {
+    if (!channel.startsWith(GROUP_PREFIX)) return `#${channel}`;
+    const members: { id: string; name?: string }[] =
+      this.groups.get(channel) ?? channel.slice(GROUP_PREFIX.length).split(',').map((id) => ({ id }));
+    return `private group: ${members.map((p) => p.name ?? this.nameOf(p.id) ?? p.id).join(', ')}`;
   }
 
   canSee(message: ConsoleMessage, person: Person): boolean {

@@ -1,6 +1,7 @@
 // Asks a form's fields one at a time, because a terminal has no modal to fill in.
 import type { FormField, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
+import { fieldPrompt, readField } from './form-field-prompt';
 
 export type FormAnswer =
   | { done: false; problem?: string }
@@ -28,30 +29,15 @@ export class FormPrompt {
   question(): string[] {
     const field = this.field;
     if (!field) return ['Press Enter to send it.'];
-    const position = `(${this.index + 1} of ${this.form.fields.length})`;
-    const current = field.value ?? '';
-    const hint =
-      current !== ''
-        ? `   Now: ${current}  (press Enter to keep it)`
-        : field.optional
-          ? '   (optional: press Enter to leave it empty)'
-          : undefined;
-    return [`${position} ${field.label}`, ...(hint ? [hint] : [])];
+    return [`(${this.index + 1} of ${this.form.fields.length}) ${field.label}`, ...fieldPrompt(field)];
   }
 
   answer(line: string): FormAnswer {
     const field = this.field;
     if (!field) return { done: true, fields: this.result() };
-    const typed = line.trim();
-    const value = typed === '' ? (field.value ?? '') : typed;
-    if (value === '' && !field.optional) return { done: false, problem: 'This one is needed. Please type an answer.' };
-    if (field.maxLength !== undefined && value.length > field.maxLength) {
-      return {
-        done: false,
-        problem: `That is ${value.length} characters and the most is ${field.maxLength}. Please shorten it.`,
-      };
-    }
-    this.answers[field.id] = value;
+    const reading = readField(field, line);
+    if ('problem' in reading) return { done: false, problem: reading.problem };
+    this.answers[field.id] = reading.value;
     this.index += 1;
     return this.index < this.form.fields.length ? { done: false } : { done: true, fields: this.result() };
   }

@@ -38,6 +38,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // No network in the constructor: start() runs auth.test and, in Socket Mode, connects.
     deferInitialization: true,
     clientOptions: {
+      // A 429 becomes RetryLater for the outbox to reschedule, instead of a send that blocks every other send.
+      rejectRateLimitedCalls: true,
       ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
       ...(config.retries === undefined ? {} : { retryConfig: retryConfig(config.retries, config.retryDelayMs) }),
     },

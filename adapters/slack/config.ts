@@ -17,7 +17,7 @@ export interface SlackAdapterConfig {
   handler: InboundHandler;
   /** Clock in ms for the request timestamp window (tests). */
   now?: () => number;
-  /** Web API retries on 429 (after Retry-After) and network errors; default ~10 tries in 30 min. */
+  /** Web API retries on network and server errors; default ~10 tries in 30 min. A 429 is never retried here: it throws RetryLater. */
   retries?: number;
   /** First back-off between retries, doubling each time (default 1000 ms). */
   retryDelayMs?: number;

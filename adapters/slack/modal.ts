@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { FormSpec } from '../../src/core/card';
 import type { Place } from '../../src/core/model';
 import { cutEscaped } from './escape';
+import { renderInput } from './form-inputs';
 
-const MODAL_LIMITS = { title: 24, submit: 24, label: 2000, inputs: 100, metadata: 3000, inputMax: 3000 } as const;
+const MODAL_LIMITS = { title: 24, submit: 24, inputs: 100, metadata: 3000 } as const;
 
 const placeSchema = z.object({
   platform: z.literal('slack'),
@@ -33,20 +34,7 @@ export function renderModal(place: Place, form: FormSpec): types.ModalView {
     title: plain(form.title, MODAL_LIMITS.title),
     submit: plain(form.submitLabel, MODAL_LIMITS.submit),
     close: plain('Cancel', MODAL_LIMITS.submit),
-    blocks: form.fields.map((field): types.InputBlock => {
-      const element: types.PlainTextInput = { type: 'plain_text_input', action_id: field.id };
-      // initial_value is an input's raw content, not display text, so it is not escaped.
-      if (field.value !== undefined && field.value !== '') element.initial_value = field.value;
-      if (field.multiline === true) element.multiline = true;
-      if (field.maxLength !== undefined) element.max_length = Math.min(field.maxLength, MODAL_LIMITS.inputMax);
-      return {
-        type: 'input',
-        block_id: field.id,
-        label: plain(field.label, MODAL_LIMITS.label),
-        optional: field.optional === true,
-        element,
-      };
-    }),
+    blocks: form.fields.map((field) => renderInput(form.id, field)),
   };
 }
 

@@ -22,14 +22,27 @@ export interface Card {
   blocks: Block[];
 }
 
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * One input of a form. `text` (the default) is free text; `select` offers `options` and returns the
+ * chosen option's value; `checkbox` returns 'true' or 'false'. `value` is the initial value.
+ */
 export interface FormField {
   id: string;
   label: string;
+  kind?: 'text' | 'select' | 'checkbox';
+  options?: FormOption[];
   value?: string;
   multiline?: boolean;
   optional?: boolean;
   /** Maximum length the platform should allow. */
   maxLength?: number;
+  /** A line under the input saying what it is for. */
+  hint?: string;
 }
 
 /** A modal (Slack) or task module (Teams); platforms without one ask in the thread instead. */

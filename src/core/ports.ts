@@ -18,12 +18,22 @@ export class PlaceUnavailable extends Error {
   }
 }
 
+/** The platform asked us to slow down; try again after `afterMs`. Not a failure: nothing is dropped. */
+export class RetryLater extends Error {
+  constructor(readonly afterMs: number) {
+    super(`rate limited: retry in ${afterMs} ms`);
+    this.name = 'RetryLater';
+  }
+}
+
 export interface ChatPort {
   post(place: Place, card: Card): Promise<PostedRef>;
   update(ref: PostedRef, card: Card): Promise<void>;
   whisper(place: Place, to: Person, card: Card): Promise<void>;
   /** A private message to one person outside any channel (Slack: the app's Messages tab). */
   direct(to: Person, card: Card): Promise<void>;
+  /** Optional: a private conversation of these people and the bot (Slack group DM); without it each is messaged directly. */
+  openGroup?(people: Person[]): Promise<Place>;
   /** Optional: a permanent link to a posted message (lessons link back to their thread). */
   link?(ref: PostedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */

@@ -68,9 +68,14 @@ describe.each([
   ['manifest.yaml', http],
   ['manifest.socket-mode.yaml', socket],
 ])('%s', (_file, manifest) => {
-  it('offers /aar with a description and usage hint', () => {
+  it('offers /aar and /coffee with a description and usage hint', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/aar', description: expect.any(String), usage_hint: expect.any(String) }),
+      expect.objectContaining({
+        command: '/coffee',
+        description: 'Randomised Coffee Trials: join, pause, status, setup',
+        usage_hint: '[join | leave | pause | status | team | setup | stats | help]',
+      }),
     ]);
   });
 
@@ -80,7 +85,7 @@ describe.each([
 
   it('asks for the bot scopes Mobilise uses, and no others', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['channels:history', 'chat:write', 'commands', 'groups:history'].sort(),
+      ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:write', 'mpim:write'].sort(),
     );
   });
 
@@ -94,14 +99,14 @@ describe.each([
 describe('the two Slack manifests', () => {
   it('send everything over HTTP to /slack/events in manifest.yaml', () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
-    expect(http.features.slash_commands[0]?.url).toBe(EVENTS_URL);
+    expect(http.features.slash_commands.map((c) => c.url)).toEqual([EVENTS_URL, EVENTS_URL]);
     expect(http.settings.event_subscriptions.request_url).toBe(EVENTS_URL);
     expect(http.settings.interactivity.request_url).toBe(EVENTS_URL);
   });
 
   it('use Socket Mode with no request URLs in manifest.socket-mode.yaml', () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
-    expect(socket.features.slash_commands[0]?.url).toBeUndefined();
+    expect(socket.features.slash_commands.map((c) => c.url)).toEqual([undefined, undefined]);
     expect(socket.settings.event_subscriptions.request_url).toBeUndefined();
     expect(socket.settings.interactivity.request_url).toBeUndefined();
   });

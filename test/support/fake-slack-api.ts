@@ -6,7 +6,7 @@ export interface RecordedCall {
   method: string;
   /** Parsed body; `blocks`, `view` and `attachments` JSON strings are decoded. */
   body: Record<string, unknown>;
-  /** HTTP status the fake answered with. */
+  /** HTTP status the fake answered with: 429 means it was rate limited. */
   status: number;
   /** What the fake answered (e.g. the `ts` of a posted message). */
   response?: Record<string, unknown>;
@@ -21,8 +21,12 @@ export interface FakeSlackApi {
   /** Posts and whispers to this channel answer `{ok: false, error}` (e.g. 'not_in_channel') until allowed again. */
   refuseChannel(channel: string, error: string): void;
   allowChannel(channel: string): void;
-  /** The next call to method gets this status (429 carries Retry-After: retryAfterSeconds). */
+  /** conversations.open with this user among `users` answers `{ok: false, error}` (e.g. 'user_disabled'). */
+  refuseUser(user: string, error: string): void;
+  /** The next call to method gets this status (429 carries Retry-After: retryAfterSeconds); queued after earlier ones. */
   failNext(method: string, status: number, retryAfterSeconds?: number): void;
+  /** The next `times` calls to method answer 429 with Retry-After: retryAfterSeconds. */
+  rateLimitNext(method: string, retryAfterSeconds: number, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -31,10 +35,11 @@ const JSON_FIELDS = ['blocks', 'view', 'attachments'];
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const recorded: RecordedCall[] = [];
   const waiters = new Set<() => void>();
-  const failures = new Map<string, { status: number; retryAfter?: number }>();
+  const failures = new Map<string, { status: number; retryAfter?: number }[]>();
   let nextTs = 100;
 
   const refused = new Map<string, string>();
+  const refusedUsers = new Map<string, string>();
   const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
     const channel = typeof body.channel === 'string' ? body.channel : 'C_UNKNOWN';
     const refusal = method.startsWith('chat.') ? refused.get(channel) : undefined;
@@ -55,6 +60,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (ts === '') return { ok: false, error: 'message_not_found' };
         return { ok: true, channel, permalink: `https://example.slack.com/archives/${channel}/p${ts.replace('.', '')}` };
       }
+      case 'conversations.open':
+        return openConversation(typeof body.users === 'string' ? body.users : '', refusedUsers);
       case 'views.open':
         return { ok: true, view: { id: `V${String(nextTs++)}`, ...(typeof body.view === 'object' ? body.view : {}) } };
       default:
@@ -69,8 +76,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
-    const failure = failures.get(method);
-    failures.delete(method);
+    const failure = failures.get(method)?.shift();
     const status = failure?.status ?? 200;
     const call: RecordedCall = { method, body, status };
     recorded.push(call);
@@ -86,6 +92,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     for (const wake of [...waiters]) wake();
   }
+
+  const queueFailure = (method: string, failure: { status: number; retryAfter?: number }): void => {
+    failures.set(method, [...(failures.get(method) ?? []), failure]);
+  };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -120,14 +130,31 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     allowChannel(channel) {
       refused.delete(channel);
     },
+    refuseUser(user, error) {
+      refusedUsers.set(user, error);
+    },
     failNext(method, status, retryAfterSeconds) {
-      failures.set(method, retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+      queueFailure(method, retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+    },
+    rateLimitNext(method, retryAfterSeconds, times = 1) {
+      for (let i = 0; i < times; i += 1) queueFailure(method, { status: 429, retryAfter: retryAfterSeconds });
     },
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
     },
   };
+}
+
+/** Like Slack, one conversation per set of people: 'D'+id for one, 'G'+the sorted ids for several. */
+function openConversation(users: string, refusedUsers: Map<string, string>): Record<string, unknown> {
+  const ids = users.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+  if (ids.length > 8) return { ok: false, error: 'too_many_users' };
+  const refusal = ids.map((id) => refusedUsers.get(id)).find((error) => error !== undefined);
+  if (refusal !== undefined) return { ok: false, error: refusal };
+  const id = ids.length === 1 ? `D${ids[0]}` : `G${[...ids].sort().join('')}`;
+  return { ok: true, channel: { id } };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,6 +1,7 @@
 // view_submission for a modal we opened -> neutral 'form'.
 import { z } from 'zod';
 import type { Inbound } from '../../../src/core/model';
+import { readInput, submittedInputSchema } from '../form-inputs';
 import { formMetadataSchema } from '../modal';
 import { slackPerson, slackUserSchema } from './neutral';
 
@@ -13,7 +14,7 @@ const viewSubmissionSchema = z.object({
     callback_id: z.string().min(1),
     private_metadata: z.string().default(''),
     state: z.object({
-      values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }).loose())),
+      values: z.record(z.string(), z.record(z.string(), submittedInputSchema)),
     }),
   }),
 });
@@ -29,7 +30,7 @@ export function viewToInbound(body: unknown): Inbound | undefined {
   if (metadata === undefined) return undefined;
   const fields: Record<string, string> = {};
   for (const block of Object.values(view.state.values)) {
-    for (const [fieldId, input] of Object.entries(block)) fields[fieldId] = input.value ?? '';
+    for (const [fieldId, input] of Object.entries(block)) fields[fieldId] = readInput(input);
   }
   if (metadata.value !== undefined) fields[FORM_VALUE_FIELD] = metadata.value;
   const tenant = team?.id ?? user.team_id ?? metadata.place.tenant;

@@ -3,6 +3,7 @@ import { startSlackHarness, type SlackHarness } from '../../support/slack-harnes
 import {
   blockActions,
   eventCallback,
+  interactive,
   messageChangedEvent,
   messageDeletedEvent,
   messageEvent,
@@ -195,6 +196,52 @@ describe('interactivity', () => {
       from: { platform: 'slack', tenant: 'T1', id: 'U1', name: 'alex' },
       place: { platform: 'slack', tenant: 'T1', channel: 'C1', thread: '1700000008.000100' },
       deliveryId: 'slack:view:V42',
+    });
+  });
+
+  it('reads a submitted select menu and checkboxes as their answers', async () => {
+    const place = { platform: 'slack', tenant: 'T1', channel: 'C1' };
+    const yes = { text: { type: 'plain_text', text: 'Yes', emoji: true }, value: 'true' };
+    const response = await send(
+      h.baseUrl,
+      sign(
+        interactive({
+          type: 'view_submission',
+          team: { id: 'T1', domain: 'example' },
+          user: { id: 'U1', username: 'alex', name: 'alex', team_id: 'T1' },
+          api_app_id: 'A1',
+          token: 'legacy-verification-token',
+          trigger_id: '555.666.ddd',
+          view: {
+            id: 'V43',
+            team_id: 'T1',
+            type: 'modal',
+            callback_id: 'coffee:setup',
+            private_metadata: JSON.stringify({ place }),
+            state: {
+              values: {
+                weekday: { weekday: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Tuesday' }, value: '2' } } },
+                groupSize: { groupSize: { type: 'static_select', selected_option: null } },
+                reminder: { reminder: { type: 'checkboxes', selected_options: [yes] } },
+                feedback: { feedback: { type: 'checkboxes', selected_options: [] } },
+              },
+            },
+            hash: '1700000000.abd',
+            title: { type: 'plain_text', text: 'Coffee' },
+            blocks: [],
+          },
+          response_urls: [],
+        }),
+      ),
+    );
+    expect(response.status).toBe(200);
+    const [event] = await h.handler.waitForEvents(1);
+    expect(event).toMatchObject({
+      kind: 'form',
+      form: 'coffee:setup',
+      fields: { weekday: '2', groupSize: '', reminder: 'true', feedback: 'false' },
+      place,
+      deliveryId: 'slack:view:V43',
     });
   });
 

@@ -1,0 +1,72 @@
+// How one form field is asked and answered in a terminal: free text, a numbered list, or yes or no.
+import type { FormField, FormOption } from '../../src/core/card';
+
+export type FieldReading = { value: string } | { problem: string };
+
+const KEEP = '(press Enter to keep it)';
+const NEEDED = 'This one is needed.';
+
+/** The lines under a field's label: its choices, what it is for, and what Enter does. */
+export function fieldPrompt(field: FormField): string[] {
+  const hint = field.hint !== undefined && field.hint.trim() !== '' ? [`   ${field.hint}`] : [];
+  switch (field.kind ?? 'text') {
+    case 'select': {
+      const options = field.options ?? [];
+      const current = options.find((o) => o.value === field.value);
+      return [
+        ...options.map((o, i) => `   ${i + 1}. ${o.label}`),
+        ...hint,
+        current ? `   Now: ${current.label}  ${KEEP}` : field.optional ? '   (optional: press Enter to leave it empty)' : '',
+        '   Type the number or the name of your choice.',
+      ].filter((line) => line !== '');
+    }
+    case 'checkbox':
+      return ['   Answer yes or no.', ...hint, `   Now: ${field.value === 'true' ? 'yes' : 'no'}  ${KEEP}`];
+    case 'text': {
+      const current = field.value ?? '';
+      const enter = current !== '' ? [`   Now: ${current}  ${KEEP}`] : field.optional ? ['   (optional: press Enter to leave it empty)'] : [];
+      return [...hint, ...enter];
+    }
+  }
+}
+
+export function readField(field: FormField, line: string): FieldReading {
+  const typed = line.trim();
+  switch (field.kind ?? 'text') {
+    case 'select':
+      return readChoice(field, field.options ?? [], typed);
+    case 'checkbox':
+      return readYesNo(field, typed);
+    case 'text':
+      return readText(field, typed);
+  }
+}
+
+function readText(field: FormField, typed: string): FieldReading {
+  const value = typed === '' ? (field.value ?? '') : typed;
+  if (value === '' && !field.optional) return { problem: `${NEEDED} Please type an answer.` };
+  if (field.maxLength !== undefined && value.length > field.maxLength) {
+    return { problem: `That is ${value.length} characters and the most is ${field.maxLength}. Please shorten it.` };
+  }
+  return { value };
+}
+
+function readChoice(field: FormField, options: FormOption[], typed: string): FieldReading {
+  if (typed === '') {
+    // As on Slack, a starting value that is not one of the choices is no choice at all.
+    const current = options.find((o) => o.value === field.value)?.value ?? '';
+    return current === '' && !field.optional ? { problem: `${NEEDED} Please choose one.` } : { value: current };
+  }
+  const byNumber = /^\d+$/.test(typed) ? options[Number(typed) - 1] : undefined;
+  const chosen = byNumber ?? options.find((o) => o.label.trim().toLowerCase() === typed.toLowerCase());
+  if (chosen) return { value: chosen.value };
+  return { problem: `Please type a number from 1 to ${options.length}, or one of the names.` };
+}
+
+function readYesNo(field: FormField, typed: string): FieldReading {
+  const answer = typed.toLowerCase();
+  if (answer === '') return { value: field.value === 'true' ? 'true' : 'false' };
+  if (answer === 'yes' || answer === 'y') return { value: 'true' };
+  if (answer === 'no' || answer === 'n') return { value: 'false' };
+  return { problem: 'Please answer yes or no.' };
+}
