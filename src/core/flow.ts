@@ -4,8 +4,13 @@ import type { Lesson } from '../lessons/lesson';
 import type { Card, FormSpec } from './card';
 import type { Inbound, Person, Place } from './model';
 
-/** What a flow wants said. Places are relative to the run: the engine resolves them. */
+/** Somewhere absolute: a channel or thread, a private group of people with the bot, or one person. */
+export type Destination = { place: Place } | { group: Person[] } | { person: Person };
+
+/** What a flow or service wants said. Most places are relative to the run; `send` names its own. */
 export type Outgoing =
+  /** Post at an absolute destination (scheduled steps, which have no run); `key` lets an update find it. */
+  | { kind: 'send'; to: Destination; card: Card; key?: string }
   /** Post in the run's channel; `anchor` makes the posted message the run's thread. */
   | { kind: 'post'; in: 'channel' | 'thread'; card: Card; key?: string; anchor?: boolean }
   /** Replace an earlier post of this run, found by its key. */

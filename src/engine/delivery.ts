@@ -1,10 +1,20 @@
-// Sends what flows said, in order per run, after the state that said it has committed.
-import type { Outgoing } from '../core/flow';
+// Sends what flows and scheduled steps said, in order per stream, after the state that said it has committed.
+import type { Card } from '../core/card';
+import type { Destination, Outgoing } from '../core/flow';
 import { placeKey, type Place, type Platform } from '../core/model';
-import { PlaceUnavailable, type ChatPort, type PostedRef } from '../core/ports';
+import { PlaceUnavailable, RetryLater, type ChatPort, type PostedRef } from '../core/ports';
 import type { Db, Sql } from '../store/db';
 import { anchorRun, closeRun, getRun, type RunRecord } from '../store/runs';
-import { abandonPending, findPosted, markDelivered, markFailed, pendingFor, runsWithPending, type OutboxItem } from '../store/outbox';
+import {
+  abandonPending,
+  findPosted,
+  markDeferred,
+  markDelivered,
+  markFailed,
+  pendingFor,
+  streamsWithPending,
+  type OutboxItem,
+} from '../store/outbox';
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { notices } from './notices';
@@ -12,6 +22,9 @@ import { notices } from './notices';
 export type ChatDirectory = (platform: Platform) => ChatPort | undefined;
 
 const MAX_ATTEMPTS = 5;
+
+/** What one pass over a stream ended with: all sent, or stopped to keep order (retry later). */
+type Pass = 'done' | 'stopped';
 
 export class Delivery {
   constructor(
@@ -22,36 +35,24 @@ export class Delivery {
   ) {}
 
   /**
-   * Delivers a run's pending messages; one deliverer per run at a time, across processes.
-   * Whoever finds the run busy leaves its messages to the holder, who looks again after letting go.
+   * Delivers a stream's pending messages; one deliverer per stream at a time, across processes.
+   * Whoever finds the stream busy leaves its messages to the holder, who looks again after letting go.
    */
-  async deliverRun(runId: string): Promise<void> {
+  async deliverStream(stream: string): Promise<void> {
     for (;;) {
-      const attempt = await this.db.tryLock(`outbox:${runId}`, async (q) => {
-        const items = await pendingFor(q, runId);
-        if (items.length === 0) return true;
-        const run = await getRun(q, runId);
-        const port = run && this.chat(run.place.platform);
-        for (const item of items) {
-          if (!run || !port) {
-            await markFailed(q, item.id, 'no chat platform for this run', this.clock(), true);
-            continue;
-          }
-          if (!(await this.deliverItem(q, run, port, item))) return false; // keep order: later items wait for this one
-        }
-        return true;
-      });
-      if (!attempt.ran || !attempt.value) return;
-      if ((await pendingFor(this.db, runId)).length === 0) return;
+      const attempt = await this.db.tryLock(`outbox:${stream}`, (q) => this.pass(q, stream));
+      if (!attempt.ran || attempt.value === 'stopped') return;
+      const left = await pendingFor(this.db, stream);
+      if (left.length === 0 || left.some((item) => item.notBefore && item.notBefore > this.clock())) return;
     }
   }
 
-  /** Catches up whatever an earlier crash or outage left unsent. */
+  /** Catches up whatever an earlier crash, outage or rate limit left unsent. */
   async sweep(): Promise<void> {
-    for (const runId of await runsWithPending(this.db)) await this.deliverRun(runId);
+    for (const stream of await streamsWithPending(this.db, this.clock())) await this.deliverStream(stream);
   }
 
-  /** Sends outside any run (help texts, refusals): nothing is stored, so nothing to retry. */
+  /** Sends outside any stream (help texts, refusals): nothing is stored, so nothing to retry. */
   async sendDirect(place: Place, messages: Outgoing[]): Promise<void> {
     const port = this.chat(place.platform);
     if (!port) return;
@@ -59,23 +60,54 @@ export class Delivery {
       try {
         if (m.kind === 'whisper') await whisperOrDirect(port, place, m);
         else if (m.kind === 'post') await port.post(place, m.card);
+        else if (m.kind === 'form' && port.openForm) await port.openForm(m.trigger, place, m.form);
+        else if (m.kind === 'send') await sendTo(port, m.to, m.card);
       } catch (err) {
-        this.log.warn('direct message failed', { platform: place.platform, error: errorText(err) });
+        this.log.warn('direct message failed', { platform: place.platform, kind: m.kind, error: errorText(err) });
       }
     }
   }
 
-  private async deliverItem(q: Sql, run: RunRecord, port: ChatPort, item: OutboxItem): Promise<boolean> {
+  private async pass(q: Sql, stream: string): Promise<Pass> {
+    const items = await pendingFor(q, stream);
+    const runId = items.find((item) => item.runId)?.runId;
+    const run = runId === undefined ? undefined : await getRun(q, runId);
+    for (const item of items) {
+      if (item.notBefore && item.notBefore > this.clock()) return 'stopped';
+      const platform = run?.place.platform ?? platformOf(item.message);
+      const port = platform && this.chat(platform);
+      if (!port || (item.runId && !run)) {
+        await markFailed(q, item.id, 'no chat platform for this message', this.clock(), true);
+        continue;
+      }
+      // Keep order: later items wait for this one.
+      if (!(await this.deliverItem(q, stream, run, port, item))) return 'stopped';
+    }
+    return 'done';
+  }
+
+  private async deliverItem(q: Sql, stream: string, run: RunRecord | undefined, port: ChatPort, item: OutboxItem): Promise<boolean> {
     try {
-      const posted = await this.send(q, run, port, item.message);
+      const posted = await this.send(q, stream, run, port, item.message);
       await markDelivered(q, item.id, this.clock(), posted);
       return true;
     } catch (err) {
-      if (err instanceof PlaceUnavailable) return this.abandon(q, run, port, err);
+      if (err instanceof RetryLater) {
+        await markDeferred(q, item.id, new Date(this.clock().getTime() + err.afterMs));
+        this.log.info('platform asked us to slow down', { stream, afterMs: err.afterMs });
+        return false;
+      }
+      if (err instanceof PlaceUnavailable) {
+        if (run) return this.abandon(q, run, port, err);
+        // A scheduled message to a place that refuses it: skip that one, the rest still go.
+        await markFailed(q, item.id, err.message, this.clock(), true);
+        this.log.warn('message refused by its place', { stream, reason: err.reason });
+        return true;
+      }
       // A form's trigger expires within seconds, so retrying it later is pointless.
       const giveUp = item.attempts + 1 >= MAX_ATTEMPTS || item.message.kind === 'form';
       await markFailed(q, item.id, errorText(err), this.clock(), giveUp);
-      this.log.warn('delivery failed', { run: run.id, kind: item.message.kind, attempt: item.attempts + 1, giveUp, error: errorText(err) });
+      this.log.warn('delivery failed', { stream, kind: item.message.kind, attempt: item.attempts + 1, giveUp, error: errorText(err) });
       return giveUp;
     }
   }
@@ -94,7 +126,15 @@ export class Delivery {
     return false;
   }
 
-  private async send(q: Sql, run: RunRecord, port: ChatPort, m: Outgoing): Promise<PostedRef | undefined> {
+  private async send(q: Sql, stream: string, run: RunRecord | undefined, port: ChatPort, m: Outgoing): Promise<PostedRef | undefined> {
+    if (m.kind === 'send') return sendTo(port, m.to, m.card);
+    if (m.kind === 'update') {
+      const ref = await findPosted(q, stream, m.key);
+      if (ref) await port.update(ref, m.card);
+      else this.log.warn('nothing to update', { stream, key: m.key });
+      return undefined;
+    }
+    if (!run) throw new Error(`a '${m.kind}' message needs a run`);
     switch (m.kind) {
       case 'post': {
         const channel: Place = { ...run.place };
@@ -110,12 +150,6 @@ export class Delivery {
         }
         return ref;
       }
-      case 'update': {
-        const ref = await findPosted(q, run.id, m.key);
-        if (ref) await port.update(ref, m.card);
-        else this.log.warn('nothing to update', { run: run.id, key: m.key });
-        return undefined;
-      }
       case 'whisper':
         await whisperOrDirect(port, run.place, m);
         return undefined;
@@ -124,6 +158,25 @@ export class Delivery {
         return undefined;
     }
   }
+}
+
+function platformOf(m: Outgoing): Platform | undefined {
+  if (m.kind !== 'send') return undefined;
+  if ('place' in m.to) return m.to.place.platform;
+  if ('person' in m.to) return m.to.person.platform;
+  return m.to.group[0]?.platform;
+}
+
+/** A group without a platform group chat gets the message one by one. */
+async function sendTo(port: ChatPort, to: Destination, card: Card): Promise<PostedRef | undefined> {
+  if ('place' in to) return port.post(to.place, card);
+  if ('person' in to) {
+    await port.direct(to.person, card);
+    return undefined;
+  }
+  if (port.openGroup) return port.post(await port.openGroup(to.group), card);
+  for (const person of to.group) await port.direct(person, card);
+  return undefined;
 }
 
 /** A whisper the place refuses (the bot is not in the channel) goes to the person directly instead. */

@@ -1,6 +1,7 @@
 // Applies each inbound event to its flow run in one transaction, then delivers what was said.
 import { randomUUID } from 'node:crypto';
 import type { Flow, Outgoing, Step } from '../core/flow';
+import type { CommandService } from '../core/command-service';
 import type { InboundHandler } from '../core/inbound-handler';
 import { placeKey, type Inbound } from '../core/model';
 import type { Db, Sql } from '../store/db';
@@ -19,6 +20,8 @@ export type AnyFlow = Flow<unknown>;
 export interface EngineDeps {
   db: Db;
   flows: AnyFlow[];
+  /** Commands answered without a run (e.g. coffee programmes). */
+  services?: CommandService[];
   chat: ChatDirectory;
   clock: Clock;
   log: Logger;
@@ -28,9 +31,9 @@ export interface EngineDeps {
 
 const DEFAULT_CONCURRENCY = 8;
 
-/** What a transaction decided: a run whose outbox to deliver, or messages that need no run. */
+/** What a transaction decided: outbox streams to deliver, or messages that need no storing. */
 interface Outcome {
-  runId?: string;
+  streams?: string[];
   direct?: Outgoing[];
 }
 
@@ -40,6 +43,7 @@ export class Engine implements InboundHandler {
   readonly delivery: Delivery;
   private readonly byCommand = new Map<string, AnyFlow>();
   private readonly byId = new Map<string, AnyFlow>();
+  private readonly services: CommandService[];
   private readonly work: WorkLimit;
 
   constructor(private readonly deps: EngineDeps) {
@@ -47,6 +51,7 @@ export class Engine implements InboundHandler {
       this.byCommand.set(f.command, f);
       this.byId.set(f.id, f);
     }
+    this.services = deps.services ?? [];
     this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log);
     this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
@@ -65,10 +70,16 @@ export class Engine implements InboundHandler {
       outcome = 'from' in event ? { direct: [notices.somethingWentWrong(event.from)] } : {};
     }
     if (outcome.direct?.length) await this.delivery.sendDirect(event.place, outcome.direct);
-    if (outcome.runId) await this.delivery.deliverRun(outcome.runId);
+    for (const stream of outcome.streams ?? []) await this.delivery.deliverStream(stream);
   }
 
   private async apply(tx: Sql, event: Inbound, now: Date): Promise<Outcome> {
+    const service = this.serviceFor(event);
+    if (service) {
+      if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
+      const reply = await service.handle(tx, event, now);
+      return { direct: reply.say, streams: reply.streams };
+    }
     if (event.kind === 'command') return this.start(tx, event, now);
 
     const run = await lockActiveRun(tx, placeKey(event.place));
@@ -81,16 +92,16 @@ export class Engine implements InboundHandler {
       this.deps.log.warn('closing a run this version cannot continue', { run: run.id, flow: run.flow, version: run.version });
       await closeRun(tx, run.id, now);
       await enqueue(tx, run.id, [notices.runRetired()], now);
-      return { runId: run.id };
+      return { streams: [run.id] };
     }
     const step = flow.on(parsed.data, event, now);
     await this.persist(tx, run, step, now);
-    return { runId: run.id };
+    return { streams: [run.id] };
   }
 
   private async start(tx: Sql, event: Extract<Inbound, { kind: 'command' }>, now: Date): Promise<Outcome> {
     const flow = this.byCommand.get(event.name);
-    if (!flow) return { direct: [notices.unknownCommand(event.from, event.name, [...this.byCommand.keys()])] };
+    if (!flow) return { direct: [notices.unknownCommand(event.from, event.name, this.commands())] };
     if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
 
     const step = flow.start({ text: event.text, from: event.from, place: event.place, trigger: event.trigger, now });
@@ -113,7 +124,17 @@ export class Engine implements InboundHandler {
       return { direct: [notices.alreadyRunning(event.from, flow.command)] };
     }
     await this.persist(tx, run, { ...step, state: step.state }, now, false);
-    return { runId: id };
+    return { streams: [id] };
+  }
+
+  private serviceFor(event: Inbound): CommandService | undefined {
+    if (event.kind === 'command') return this.services.find((s) => s.command === event.name);
+    const id = event.kind === 'action' ? event.action : event.kind === 'form' ? event.form : undefined;
+    return id === undefined ? undefined : this.services.find((s) => id.startsWith(s.prefix));
+  }
+
+  private commands(): string[] {
+    return [...this.byCommand.keys(), ...this.services.map((s) => s.command)];
   }
 
   private async persist(tx: Sql, run: RunRecord, step: Step<unknown>, now: Date, updateState = true): Promise<void> {

@@ -1,0 +1,23 @@
+// A feature that answers a slash command and its buttons and forms directly, without a conversation run
+// (coffee programmes live in their own tables, not in a thread).
+import type { Sql } from '../store/db';
+import type { Outgoing } from './flow';
+import type { Inbound } from './model';
+
+export interface ServiceReply {
+  /** Said at once to the event's place (whispers, forms); nothing is stored, so nothing is retried. */
+  say: Outgoing[];
+  /** Outbox streams the service wrote to in the transaction, delivered after commit. */
+  streams?: string[];
+}
+
+export interface CommandService {
+  /** Slash command without the slash, e.g. 'coffee'. */
+  command: string;
+  /** Actions and forms whose id starts with this (e.g. 'coffee:') are the service's. */
+  prefix: string;
+  /** One sentence for the list of commands. */
+  summary?: string;
+  /** Runs inside the event's transaction: its writes and the delivery id commit together. */
+  handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply>;
+}
