@@ -16,6 +16,8 @@ ALTER TABLE outbox ALTER COLUMN stream SET NOT NULL;
 ALTER TABLE outbox ADD COLUMN dedupe_key text UNIQUE;
 -- A platform's "slow down" defers a row without counting as a failed attempt.
 ALTER TABLE outbox ADD COLUMN not_before timestamptz;
+-- Set just before a keyed message is sent: a retry that finds it set asks the platform whether it got through.
+ALTER TABLE outbox ADD COLUMN sending_at timestamptz;
 DROP INDEX outbox_pending;
 DROP INDEX outbox_by_key;
 CREATE INDEX outbox_pending ON outbox (stream, id) WHERE delivered_at IS NULL;

@@ -3,9 +3,10 @@ import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import type { ChatPort, PostedRef } from '../../src/core/ports';
+import type { ChatPort, PostedRef, SendOptions } from '../../src/core/ports';
 import { renderCard } from './blocks';
 import { openGroupDm } from './group-dm';
+import { findByIdempotencyKey, idempotencyMetadata } from './idempotency';
 import { renderModal } from './modal';
 import { CHANNEL_REFUSALS, isPlatformError, translated } from './web-api-errors';
 
@@ -19,14 +20,16 @@ export interface SlackChat extends ChatPort {
   openForm(trigger: string, place: Place, form: FormSpec): Promise<void>;
   /** Permalink of a posted message (e.g. a thread parent), or undefined when Slack has none for it. */
   link(ref: PostedRef): Promise<string | undefined>;
+  findSent(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined>;
 }
 
 /** Every method throws RetryLater when Slack rate-limits it; the WebClient itself never waits. */
 export function createSlackChat(client: webApi.WebClient): SlackChat {
   return {
-    async post(place: Place, card: Card): Promise<PostedRef> {
+    async post(place: Place, card: Card, options: SendOptions = {}): Promise<PostedRef> {
+      const metadata = options.idempotencyKey === undefined ? {} : { metadata: idempotencyMetadata(options.idempotencyKey) };
       const result = await translated(
-        client.chat.postMessage({ channel: place.channel, ...threadOf(place), ...renderCard(card) }),
+        client.chat.postMessage({ channel: place.channel, ...threadOf(place), ...renderCard(card), ...metadata }),
         CHANNEL_REFUSALS,
       );
       return { place, id: postedSchema.parse(result).ts };
@@ -47,6 +50,10 @@ export function createSlackChat(client: webApi.WebClient): SlackChat {
       // A user id as the channel posts in the app's own direct-message tab with that person.
       // No refusals: a person we cannot reach must not close the run that tried to reach them.
       await translated(client.chat.postMessage({ channel: to.id, ...renderCard(card) }));
+    },
+
+    findSent(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined> {
+      return findByIdempotencyKey(client, place, idempotencyKey, since);
     },
 
     openGroup(people: Person[]): Promise<Place> {

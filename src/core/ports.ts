@@ -26,14 +26,24 @@ export class RetryLater extends Error {
   }
 }
 
+export interface SendOptions {
+  /** Stable for one message however often it is retried, so findSent can tell whether an attempt got through. */
+  idempotencyKey?: string;
+}
+
 export interface ChatPort {
-  post(place: Place, card: Card): Promise<PostedRef>;
+  post(place: Place, card: Card, options?: SendOptions): Promise<PostedRef>;
   update(ref: PostedRef, card: Card): Promise<void>;
   whisper(place: Place, to: Person, card: Card): Promise<void>;
   /** A private message to one person outside any channel (Slack: the app's Messages tab). */
   direct(to: Person, card: Card): Promise<void>;
   /** Optional: a private conversation of these people and the bot (Slack group DM); without it each is messaged directly. */
   openGroup?(people: Person[]): Promise<Place>;
+  /**
+   * Optional: the message posted at `place` since `since` with this idempotency key, if any. After a crash
+   * between sending and recording, this is how a retry learns the first attempt reached people.
+   */
+  findSent?(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined>;
   /** Optional: a permanent link to a posted message (lessons link back to their thread). */
   link?(ref: PostedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */

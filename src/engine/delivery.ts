@@ -1,7 +1,6 @@
 // Sends what flows and scheduled steps said, in order per stream, after the state that said it has committed.
-import type { Card } from '../core/card';
 import type { Destination, Outgoing } from '../core/flow';
-import { placeKey, type Place, type Platform } from '../core/model';
+import { placeKey, type Person, type Place, type Platform } from '../core/model';
 import { PlaceUnavailable, RetryLater, type ChatPort, type PostedRef } from '../core/ports';
 import type { Db, Sql } from '../store/db';
 import { anchorRun, closeRun, getRun, type RunRecord } from '../store/runs';
@@ -11,6 +10,7 @@ import {
   markDeferred,
   markDelivered,
   markFailed,
+  markSending,
   pendingFor,
   streamsWithPending,
   type OutboxItem,
@@ -61,7 +61,11 @@ export class Delivery {
         if (m.kind === 'whisper') await whisperOrDirect(port, place, m);
         else if (m.kind === 'post') await port.post(place, m.card);
         else if (m.kind === 'form' && port.openForm) await port.openForm(m.trigger, place, m.form);
-        else if (m.kind === 'send') await sendTo(port, m.to, m.card);
+        else if (m.kind === 'send') {
+          const where = await resolve(port, m.to);
+          if ('place' in where) await port.post(where.place, m.card);
+          else for (const person of where.people) await port.direct(person, m.card);
+        }
       } catch (err) {
         this.log.warn('direct message failed', { platform: place.platform, kind: m.kind, error: errorText(err) });
       }
@@ -88,7 +92,7 @@ export class Delivery {
 
   private async deliverItem(q: Sql, stream: string, run: RunRecord | undefined, port: ChatPort, item: OutboxItem): Promise<boolean> {
     try {
-      const posted = await this.send(q, stream, run, port, item.message);
+      const posted = await this.send(q, stream, run, port, item);
       await markDelivered(q, item.id, this.clock(), posted);
       return true;
     } catch (err) {
@@ -126,8 +130,9 @@ export class Delivery {
     return false;
   }
 
-  private async send(q: Sql, stream: string, run: RunRecord | undefined, port: ChatPort, m: Outgoing): Promise<PostedRef | undefined> {
-    if (m.kind === 'send') return sendTo(port, m.to, m.card);
+  private async send(q: Sql, stream: string, run: RunRecord | undefined, port: ChatPort, item: OutboxItem): Promise<PostedRef | undefined> {
+    const m = item.message;
+    if (m.kind === 'send') return this.sendKeyed(q, port, item, m);
     if (m.kind === 'update') {
       const ref = await findPosted(q, stream, m.key);
       if (ref) await port.update(ref, m.card);
@@ -158,6 +163,33 @@ export class Delivery {
         return undefined;
     }
   }
+
+  /**
+   * A keyed message is sent at most once: its attempt is recorded before the platform is called, and a retry
+   * after a crash first asks the platform whether the earlier attempt got through.
+   */
+  private async sendKeyed(q: Sql, port: ChatPort, item: OutboxItem, m: Extract<Outgoing, { kind: 'send' }>): Promise<PostedRef | undefined> {
+    const where = await resolve(port, m.to);
+    if (!('place' in where)) {
+      for (const person of where.people) await port.direct(person, m.card);
+      return undefined;
+    }
+    const key = item.dedupeKey;
+    if (key === undefined) return port.post(where.place, m.card);
+    if (item.sendingAt && port.findSent) {
+      const earlier = await port.findSent(where.place, key, item.sendingAt);
+      if (earlier) return earlier;
+    }
+    await markSending(q, item.id, this.clock());
+    return port.post(where.place, m.card, { idempotencyKey: key });
+  }
+}
+
+/** Where a destination is on this platform: one place, or (without group chats) each person in turn. */
+async function resolve(port: ChatPort, to: Destination): Promise<{ place: Place } | { people: Person[] }> {
+  if ('place' in to) return { place: to.place };
+  const people = 'person' in to ? [to.person] : to.group;
+  return port.openGroup ? { place: await port.openGroup(people) } : { people };
 }
 
 function platformOf(m: Outgoing): Platform | undefined {
@@ -165,18 +197,6 @@ function platformOf(m: Outgoing): Platform | undefined {
   if ('place' in m.to) return m.to.place.platform;
   if ('person' in m.to) return m.to.person.platform;
   return m.to.group[0]?.platform;
-}
-
-/** A group without a platform group chat gets the message one by one. */
-async function sendTo(port: ChatPort, to: Destination, card: Card): Promise<PostedRef | undefined> {
-  if ('place' in to) return port.post(to.place, card);
-  if ('person' in to) {
-    await port.direct(to.person, card);
-    return undefined;
-  }
-  if (port.openGroup) return port.post(await port.openGroup(to.group), card);
-  for (const person of to.group) await port.direct(person, card);
-  return undefined;
 }
 
 /** A whisper the place refuses (the bot is not in the channel) goes to the person directly instead. */

@@ -12,6 +12,9 @@ export interface OutboxItem {
   message: Outgoing;
   attempts: number;
   notBefore?: Date;
+  dedupeKey?: string;
+  /** When an earlier attempt began; it may have reached the platform even if it was never recorded. */
+  sendingAt?: Date;
 }
 
 /** A message that must be sent at most once per key, however often the step that wrote it is retried. */
@@ -26,6 +29,8 @@ const itemRow = z.object({
   message: z.unknown(),
   attempts: z.number(),
   not_before: z.coerce.date().nullable(),
+  dedupe_key: z.string().nullable(),
+  sending_at: z.coerce.date().nullable(),
 });
 const postedRow = z.object({ posted: z.object({ id: z.string(), url: z.string().optional(), place: placeSchema }) });
 
@@ -58,7 +63,7 @@ export async function enqueueOnce(q: Sql, stream: string, items: KeyedMessage[],
 /** Outgoing is our own JSON written above, so it is trusted once its envelope parses. */
 export async function pendingFor(q: Sql, stream: string): Promise<OutboxItem[]> {
   const rows = await q.query(
-    'SELECT id, run_id, message, attempts, not_before FROM outbox WHERE stream = $1 AND delivered_at IS NULL ORDER BY id',
+    'SELECT id, run_id, message, attempts, not_before, dedupe_key, sending_at FROM outbox WHERE stream = $1 AND delivered_at IS NULL ORDER BY id',
     [stream],
   );
   return rows.map((row) => {
@@ -69,6 +74,8 @@ export async function pendingFor(q: Sql, stream: string): Promise<OutboxItem[]> 
       message: r.message as Outgoing,
       attempts: r.attempts,
       ...(r.not_before === null ? {} : { notBefore: r.not_before }),
+      ...(r.dedupe_key === null ? {} : { dedupeKey: r.dedupe_key }),
+      ...(r.sending_at === null ? {} : { sendingAt: r.sending_at }),
     };
   });
 }
@@ -96,6 +103,11 @@ export async function markFailed(q: Sql, id: number, error: string, now: Date, g
     'UPDATE outbox SET attempts = attempts + 1, last_error = $2, delivered_at = CASE WHEN $4 THEN $3::timestamptz END WHERE id = $1',
     [id, error.slice(0, 500), now, giveUp],
   );
+}
+
+/** Committed before the platform is called, so a crash leaves a trace that the message may have gone. */
+export async function markSending(q: Sql, id: number, now: Date): Promise<void> {
+  await q.query('UPDATE outbox SET sending_at = coalesce(sending_at, $2) WHERE id = $1', [id, now]);
 }
 
 /** The platform asked us to wait: not an attempt, just a later time. */

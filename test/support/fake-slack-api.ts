@@ -27,15 +27,18 @@ export interface FakeSlackApi {
   failNext(method: string, status: number, retryAfterSeconds?: number): void;
   /** The next `times` calls to method answer 429 with Retry-After: retryAfterSeconds. */
   rateLimitNext(method: string, retryAfterSeconds: number, times?: number): void;
+  /** The next call(s) to method succeed, but the connection drops before the answer: the caller cannot know. */
+  hangUpNext(method: string, times?: number): void;
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments'];
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const recorded: RecordedCall[] = [];
   const waiters = new Set<() => void>();
   const failures = new Map<string, { status: number; retryAfter?: number }[]>();
+  const hangUps = new Map<string, number>();
   let nextTs = 100;
 
   const refused = new Map<string, string>();
@@ -62,12 +65,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       case 'conversations.open':
         return openConversation(typeof body.users === 'string' ? body.users : '', refusedUsers);
+      case 'conversations.history':
+      case 'conversations.replies':
+        // Newest first, like Slack; `oldest` is ignored because the fake's timestamps follow no real clock.
+        return { ok: true, has_more: false, messages: postedIn(channel, method === 'conversations.replies' ? body.ts : undefined) };
       case 'views.open':
         return { ok: true, view: { id: `V${String(nextTs++)}`, ...(typeof body.view === 'object' ? body.view : {}) } };
       default:
         return { ok: false, error: 'unknown_method' };
     }
   };
+
+  /** Messages the fake accepted in a channel (or one thread of it), as conversations.history shows them. */
+  const postedIn = (channel: string, thread: unknown): Record<string, unknown>[] =>
+    recorded
+      .filter((c) => c.method === 'chat.postMessage' && c.response?.ok === true && c.body.channel === channel)
+      .filter((c) => thread === undefined || c.body.thread_ts === thread || c.response?.ts === thread)
+      .map((c) => ({ type: 'message', ts: c.response?.ts, text: c.body.text, ...(c.body.metadata === undefined ? {} : { metadata: c.body.metadata }) }))
+      .reverse();
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -87,8 +102,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       res.end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fake_failure' }));
     } else {
       call.response = answer(method, body);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(call.response));
+      if (hangUps.get(method)) {
+        // Done, but the caller never hears so: the window a crash between sending and recording leaves.
+        hangUps.set(method, (hangUps.get(method) ?? 1) - 1);
+        req.socket.destroy();
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(call.response));
+      }
     }
     for (const wake of [...waiters]) wake();
   }
@@ -138,6 +159,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     rateLimitNext(method, retryAfterSeconds, times = 1) {
       for (let i = 0; i < times; i += 1) queueFailure(method, { status: 429, retryAfter: retryAfterSeconds });
+    },
+    hangUpNext(method, times = 1) {
+      hangUps.set(method, (hangUps.get(method) ?? 0) + times);
     },
     close() {
       server.closeAllConnections();
