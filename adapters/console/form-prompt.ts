@@ -1,5 +1,5 @@
 // Asks a form's fields one at a time, because a terminal has no modal to fill in.
-import type { FormField, FormSpec } from '../../src/core/card';
+import { FORM_VALUE_FIELD, type FormField, type FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
 import { fieldPrompt, readField } from './form-field-prompt';
 
@@ -43,6 +43,6 @@ export class FormPrompt {
   }
 
   private result(): Record<string, string> {
-    return { ...this.answers, _value: this.form.value ?? '' };
+    return { ...this.answers, [FORM_VALUE_FIELD]: this.form.value ?? '' };
   }
 }

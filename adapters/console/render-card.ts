@@ -6,7 +6,7 @@ import type { Style } from './style';
 export type NameOf = (id: string) => string | undefined;
 
 export function renderMentions(text: string, nameOf: NameOf): string {
-  return text.replace(/<@([^>]+)>/g, (_whole, id: string) => `@${nameOf(id) ?? id}`);
+  return text.replace(/<@([^>]+)>/g, (_whole, id: string) => `@${nameOf(id) ?? id}`).replace(/<#([^>]+)>/g, '#$1');
 }
 
 /** `firstButton` keeps button numbers running across several button rows in one card. */

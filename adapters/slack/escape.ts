@@ -1,7 +1,7 @@
 // Outgoing text: escape Slack's control characters so typed text can never become a link or a ping.
 
-/** Only user mentions of this exact form survive escaping; `<!channel>` and friends never do. */
-const MENTION = /<@[A-Z0-9]+>/g;
+/** Only user mentions and channel links of this exact form survive escaping; `<!channel>` and friends never do. */
+const MENTION = /<[@#][A-Z0-9]+>/g;
 
 /** Escaped pieces that must not be split: whole mentions, whole entities, whole code points. */
 function units(text: string): string[] {

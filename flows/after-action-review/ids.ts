@@ -20,7 +20,7 @@ export function verbOf(action: string): ActionVerb | null {
 
 export const EDIT_LESSON_FORM = 'aar:edit-lesson';
 /** Where the adapter returns FormSpec.value in a form submission's fields. */
-export const FORM_VALUE_FIELD = '_value';
+export { FORM_VALUE_FIELD } from '../../src/core/card';
 export const TITLE_FIELD = 'title';
 export const RECOMMENDATION_FIELD = 'recommendation';
 export const TITLE_MAX_LENGTH = 150;

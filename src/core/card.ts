@@ -59,3 +59,6 @@ export interface FormSpec {
 export function card(text: string, ...blocks: Block[]): Card {
   return { text, blocks };
 }
+
+/** Field id under which a submitted form carries its FormSpec.value back. */
+export const FORM_VALUE_FIELD = '_value';

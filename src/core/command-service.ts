@@ -16,8 +16,6 @@ export interface CommandService {
   command: string;
   /** Actions and forms whose id starts with this (e.g. 'coffee:') are the service's. */
   prefix: string;
-  /** One sentence for the list of commands. */
-  summary?: string;
   /** Runs inside the event's transaction: its writes and the delivery id commit together. */
   handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply>;
 }

@@ -1,5 +1,6 @@
 // view_submission for a modal we opened -> neutral 'form'.
 import { z } from 'zod';
+import { FORM_VALUE_FIELD } from '../../../src/core/card';
 import type { Inbound } from '../../../src/core/model';
 import { readInput, submittedInputSchema } from '../form-inputs';
 import { formMetadataSchema } from '../modal';
@@ -19,8 +20,6 @@ const viewSubmissionSchema = z.object({
   }),
 });
 
-/** Field id the form's opaque FormSpec.value comes back under. */
-export const FORM_VALUE_FIELD = '_value';
 
 export function viewToInbound(body: unknown): Inbound | undefined {
   const parsed = viewSubmissionSchema.safeParse(body);
