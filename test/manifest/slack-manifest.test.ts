@@ -85,7 +85,7 @@ describe.each([
 
   it('asks for the bot scopes Mobilise uses, and no others', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:write', 'mpim:write'].sort(),
+      ['channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'mpim:history', 'mpim:write'].sort(),
     );
   });
 
