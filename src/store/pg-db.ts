@@ -19,50 +19,60 @@ export function openServerDb(connectionString: string, poolSize = 10): Db {
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const base = clientSql(pool);
+
+  /**
+   * A checked-out client has no pool listener, so a server-side disconnect (failover, a killed session)
+   * would crash the process; we listen while we hold it, and a client that failed is destroyed, not reused.
+   */
+  async function checkout<T>(fn: (client: PoolClient, broken: () => void) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let lost: Error | undefined;
+    const broken = (): void => {
+      lost ??= new Error('connection lost');
+    };
+    client.on('error', broken);
+    try {
+      return await fn(client, broken);
+    } finally {
+      client.off('error', broken);
+      client.release(lost);
+    }
+  }
+
   return {
     kind: 'server',
     ...base,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
+    transaction: (fn) =>
+      checkout(async (client, broken) => {
         await client.query('BEGIN');
-        const result = await fn(clientSql(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
-    async withLock(key, fn) {
-      const client = await pool.connect();
-      try {
+        try {
+          const result = await fn(clientSql(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(broken);
+          throw err;
+        }
+      }),
+    withLock: (key, fn) =>
+      checkout(async (client) => {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
         try {
           return await fn();
         } finally {
           await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         }
-      } finally {
-        client.release();
-      }
-    },
-    async tryLock(key, fn) {
-      const client = await pool.connect();
-      try {
+      }),
+    tryLock: (key, fn) =>
+      checkout(async (client) => {
         const rows = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [key]);
-        if (rows.rows[0]?.ok !== true) return { ran: false };
+        if (rows.rows[0]?.ok !== true) return { ran: false as const };
         try {
-          return { ran: true, value: await fn(clientSql(client)) };
+          return { ran: true as const, value: await fn(clientSql(client)) };
         } finally {
           await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         }
-      } finally {
-        client.release();
-      }
-    },
+      }),
     async ping() {
       try {
         await pool.query('SELECT 1');
