@@ -1,4 +1,5 @@
 // Environment variables, validated once at start-up.
+import { validate as isCronExpression } from 'node-cron';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log';
 
@@ -26,6 +27,13 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  // When the scheduler wakes to look for due steps (node-cron, optional seconds field first); the steps' own times live in the database.
+  SCHEDULER_CRON: z.preprocess(
+    blankAsUnset,
+    z.string().refine(isCronExpression, 'must be a cron expression such as "* * * * *" (every minute)').default('* * * * *'),
+  ),
+  // Test hook: the clock reads an ISO-8601 instant from this file on every call, so several processes share a clock the test moves.
+  MOBILISE_CLOCK_FILE: optional(z.string()),
 });
 
 export type SlackConfig = {
@@ -39,6 +47,9 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   slack?: SlackConfig;
+  /** Always set by loadConfig; optional so hand-built configs (tests) may leave it to Scheduler.start's default. */
+  schedulerCron?: string;
+  clockFile?: string;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // The console sandbox shares the terminal with its logs, so it only shows warnings by default.
     logLevel: e.LOG_LEVEL ?? (slack ? 'info' : 'warn'),
     slack,
+    schedulerCron: e.SCHEDULER_CRON,
+    clockFile: e.MOBILISE_CLOCK_FILE,
   };
 }
 

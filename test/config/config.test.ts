@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       logLevel: 'warn',
       slack: undefined,
+      schedulerCron: '* * * * *',
     });
   });
 
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       dataDir: '/data',
       logLevel: 'debug',
       slack: undefined,
+      schedulerCron: '* * * * *',
     });
   });
 
@@ -120,6 +122,8 @@ describe('loadConfig', () => {
     ['SLACK_API_URL', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'ftp://slack.com/api/' }],
     ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['SCHEDULER_CRON', { SCHEDULER_CRON: 'every minute' }],
+    ['SCHEDULER_CRON', { SCHEDULER_CRON: '61 * * * *' }],
     // The missing variable is the one named.
     ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: SECRET }],
     ['SLACK_BOT_TOKEN', { SLACK_APP_TOKEN: APP }],
@@ -138,6 +142,23 @@ describe('loadConfig', () => {
 
   it('says what range PORT takes', () => {
     expect(configError({ PORT: 'abc' }).message).toBe('PORT must be a whole number from 1 to 65535');
+  });
+
+  it('reads the scheduler cron, with or without a seconds field, and the test clock file', () => {
+    expect(loadConfig({ SCHEDULER_CRON: '*/5 * * * *' }).schedulerCron).toBe('*/5 * * * *');
+    expect(loadConfig({ SCHEDULER_CRON: '*/10 * * * * *' }).schedulerCron).toBe('*/10 * * * * *');
+    expect(loadConfig({ MOBILISE_CLOCK_FILE: '/tmp/mobilise-clock' }).clockFile).toBe('/tmp/mobilise-clock');
+    expect(loadConfig({}).clockFile).toBeUndefined();
+  });
+
+  it('treats a blank SCHEDULER_CRON or MOBILISE_CLOCK_FILE as unset', () => {
+    const config = loadConfig({ SCHEDULER_CRON: ' ', MOBILISE_CLOCK_FILE: '' });
+    expect(config.schedulerCron).toBe('* * * * *');
+    expect(config.clockFile).toBeUndefined();
+  });
+
+  it('says what SCHEDULER_CRON takes', () => {
+    expect(configError({ SCHEDULER_CRON: '* * *' }).message).toBe('SCHEDULER_CRON must be a cron expression such as "* * * * *" (every minute)');
   });
 
   it('never puts a secret value in the message', () => {
