@@ -1,0 +1,187 @@
+// SQL for coffee rounds: who was grouped with whom, who sat out, and whether they met.
+import { z } from 'zod';
+import type { PastRound } from '../../coffee/matching/types';
+import type { Sql } from '../db';
+
+export type MeetingAnswer = 'yes' | 'not-yet' | 'could-not';
+
+export interface RoundRecord {
+  programmeId: string;
+  round: number;
+  startsAt: Date;
+  seed: number;
+  sittingOut: string[];
+  repeats: number;
+}
+
+const roundRow = z.object({
+  round: z.number(),
+  starts_at: z.coerce.date(),
+  seed: z.coerce.number(),
+  sitting_out: z.array(z.string()),
+  repeats: z.number(),
+});
+
+/** Records a matched round and its groups; false (and nothing written) when the round was already matched. */
+export async function insertRound(q: Sql, r: RoundRecord, groups: string[][], now: Date): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO coffee_rounds (programme_id, round, starts_at, seed, sitting_out, repeats, matched_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING round`,
+    [r.programmeId, r.round, r.startsAt, r.seed, r.sittingOut, r.repeats, now],
+  );
+  if (rows.length === 0) return false;
+  await q.query(
+    `INSERT INTO coffee_groups (programme_id, round, idx, members)
+     SELECT $1, $2, g.n - 1, ARRAY(SELECT jsonb_array_elements_text(g.members)) FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS g(members, n)`,
+    [r.programmeId, r.round, JSON.stringify(groups)],
+  );
+  return true;
+}
+
+export async function roundOf(q: Sql, programmeId: string, round: number): Promise<RoundRecord | undefined> {
+  const rows = await q.query(
+    'SELECT round, starts_at, seed, sitting_out, repeats FROM coffee_rounds WHERE programme_id = $1 AND round = $2',
+    [programmeId, round],
+  );
+  if (!rows[0]) return undefined;
+  const r = roundRow.parse(rows[0]);
+  return { programmeId, round: r.round, startsAt: r.starts_at, seed: r.seed, sittingOut: r.sitting_out, repeats: r.repeats };
+}
+
+/** Matched rounds from `fromRound` on, oldest first. */
+export async function roundsFrom(q: Sql, programmeId: string, fromRound: number): Promise<RoundRecord[]> {
+  const rows = await q.query(
+    'SELECT round, starts_at, seed, sitting_out, repeats FROM coffee_rounds WHERE programme_id = $1 AND round >= $2 ORDER BY round',
+    [programmeId, fromRound],
+  );
+  return rows.map((row) => {
+    const r = roundRow.parse(row);
+    return { programmeId, round: r.round, startsAt: r.starts_at, seed: r.seed, sittingOut: r.sitting_out, repeats: r.repeats };
+  });
+}
+
+export async function groupsOf(q: Sql, programmeId: string, round: number): Promise<string[][]> {
+  const rows = await q.query('SELECT members FROM coffee_groups WHERE programme_id = $1 AND round = $2 ORDER BY idx', [programmeId, round]);
+  return rows.map((row) => z.object({ members: z.array(z.string()) }).parse(row).members);
+}
+
+const historyRow = z.object({
+  round: z.number(),
+  sitting_out: z.array(z.string()),
+  members: z.array(z.string()).nullable(),
+  met: z.boolean().nullable(),
+});
+
+/**
+ * Every round's groups for the matcher. A group counts as not met only when someone in it said
+ * "not yet" or "we couldn't" and nobody said yes; silence counts as met, so it is not repeated.
+ */
+export async function matchHistory(q: Sql, programmeId: string): Promise<PastRound[]> {
+  const rows = await q.query(
+    `SELECT r.round, r.sitting_out, g.members,
+            CASE WHEN bool_or(a.answer = 'yes') THEN true WHEN count(a.answer) > 0 THEN false END AS met
+     FROM coffee_rounds r
+     LEFT JOIN coffee_groups g ON g.programme_id = r.programme_id AND g.round = r.round
+     LEFT JOIN coffee_answers a ON a.programme_id = g.programme_id AND a.round = g.round AND a.person_id = ANY (g.members)
+     WHERE r.programme_id = $1
+     GROUP BY r.round, r.sitting_out, g.idx, g.members
+     ORDER BY r.round, g.idx`,
+    [programmeId],
+  );
+  const byRound = new Map<number, PastRound & { met: boolean[] }>();
+  for (const row of rows) {
+    const r = historyRow.parse(row);
+    let past = byRound.get(r.round);
+    if (!past) {
+      past = { round: r.round, groups: [], met: [], sittingOut: r.sitting_out };
+      byRound.set(r.round, past);
+    }
+    if (r.members === null) continue;
+    past.groups.push(r.members);
+    past.met.push(r.met !== false);
+  }
+  return [...byRound.values()];
+}
+
+/** Stores a person's latest answer; false when they were not in a group that round. */
+export async function recordAnswer(
+  q: Sql,
+  a: { programmeId: string; round: number; personId: string; answer: MeetingAnswer },
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO coffee_answers (programme_id, round, person_id, answer, answered_at)
+     SELECT $1, $2, $3, $4, $5 WHERE EXISTS (
+       SELECT 1 FROM coffee_groups WHERE programme_id = $1 AND round = $2 AND $3 = ANY (members))
+     ON CONFLICT (programme_id, round, person_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = EXCLUDED.answered_at
+     RETURNING person_id`,
+    [a.programmeId, a.round, a.personId, a.answer, now],
+  );
+  return rows.length === 1;
+}
+
+/** A comment goes with an answer already given; false when there is none. */
+export async function recordComment(q: Sql, programmeId: string, round: number, personId: string, comment: string): Promise<boolean> {
+  const rows = await q.query(
+    'UPDATE coffee_answers SET comment = $4 WHERE programme_id = $1 AND round = $2 AND person_id = $3 RETURNING person_id',
+    [programmeId, round, personId, comment],
+  );
+  return rows.length === 1;
+}
+
+export interface RoundResult {
+  groups: number;
+  people: number;
+  /** Groups where someone said yes. */
+  met: number;
+  /** People who answered at all. */
+  answered: number;
+}
+
+export async function roundResult(q: Sql, programmeId: string, round: number): Promise<RoundResult> {
+  const rows = await q.query(
+    `SELECT count(*)::int AS groups, coalesce(sum(cardinality(g.members)), 0)::int AS people,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM coffee_answers a WHERE a.programme_id = g.programme_id
+              AND a.round = g.round AND a.person_id = ANY (g.members) AND a.answer = 'yes'))::int AS met,
+            (SELECT count(*) FROM coffee_answers a WHERE a.programme_id = $1 AND a.round = $2)::int AS answered
+     FROM coffee_groups g WHERE g.programme_id = $1 AND g.round = $2`,
+    [programmeId, round],
+  );
+  return z.object({ groups: z.number(), people: z.number(), met: z.number(), answered: z.number() }).parse(rows[0]);
+}
+
+export interface ProgrammeStats {
+  rounds: number;
+  participants: number;
+  /** Of groups where someone answered, the share that met; null before any answer. */
+  meetingRate: number | null;
+  /** Repeated pairs as a share of all pairs formed; null before any round. */
+  repeatRate: number | null;
+}
+
+export async function programmeStats(q: Sql, programmeId: string): Promise<ProgrammeStats> {
+  const rows = await q.query(
+    `WITH grouped AS (
+       SELECT g.members,
+              bool_or(a.answer = 'yes') AS met, count(a.answer) AS answers
+       FROM coffee_groups g
+       LEFT JOIN coffee_answers a ON a.programme_id = g.programme_id AND a.round = g.round AND a.person_id = ANY (g.members)
+       WHERE g.programme_id = $1 GROUP BY g.programme_id, g.round, g.idx, g.members)
+     SELECT (SELECT count(*) FROM coffee_rounds WHERE programme_id = $1)::int AS rounds,
+            (SELECT count(DISTINCT m) FROM grouped, unnest(members) AS m)::int AS participants,
+            (SELECT coalesce(sum(repeats), 0) FROM coffee_rounds WHERE programme_id = $1)::int AS repeats,
+            (SELECT coalesce(sum(cardinality(members) * (cardinality(members) - 1) / 2), 0) FROM grouped)::int AS pairs,
+            (SELECT count(*) FROM grouped WHERE answers > 0)::int AS answered_groups,
+            (SELECT count(*) FROM grouped WHERE met)::int AS met_groups`,
+    [programmeId],
+  );
+  const r = z
+    .object({ rounds: z.number(), participants: z.number(), repeats: z.number(), pairs: z.number(), answered_groups: z.number(), met_groups: z.number() })
+    .parse(rows[0]);
+  return {
+    rounds: r.rounds,
+    participants: r.participants,
+    meetingRate: r.answered_groups === 0 ? null : r.met_groups / r.answered_groups,
+    repeatRate: r.pairs === 0 ? null : r.repeats / r.pairs,
+  };
+}
