@@ -1,4 +1,5 @@
 // Sends what flows and scheduled steps said, in order per stream, after the state that said it has committed.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Destination, Outgoing } from '../core/flow';
 import { placeKey, type Person, type Place, type Platform } from '../core/model';
 import { PlaceUnavailable, RetryLater, type ChatPort, type PostedRef } from '../core/ports';
@@ -22,6 +23,8 @@ import { notices } from './notices';
 export type ChatDirectory = (platform: Platform) => ChatPort | undefined;
 
 const MAX_ATTEMPTS = 5;
+const DIRECT_RETRIES = 3;
+const MAX_DIRECT_WAIT_MS = 30_000;
 
 /** What one pass over a stream ended with: all sent, or stopped to keep order (retry later). */
 type Pass = 'done' | 'stopped';
@@ -52,23 +55,25 @@ export class Delivery {
     for (const stream of await streamsWithPending(this.db, this.clock())) await this.deliverStream(stream);
   }
 
-  /** Sends outside any stream (help texts, refusals): nothing is stored, so nothing to retry. */
+  /** Sends outside any stream (help texts, refusals): nothing is stored, so a rate limit is waited out here. */
   async sendDirect(place: Place, messages: Outgoing[]): Promise<void> {
     const port = this.chat(place.platform);
     if (!port) return;
-    for (const m of messages) {
-      try {
-        if (m.kind === 'whisper') await whisperOrDirect(port, place, m);
-        else if (m.kind === 'post') await port.post(place, m.card);
-        else if (m.kind === 'form' && port.openForm) await port.openForm(m.trigger, place, m.form);
-        else if (m.kind === 'send') {
-          const where = await resolve(port, m.to);
-          if ('place' in where) await port.post(where.place, m.card);
-          else for (const person of where.people) await port.direct(person, m.card);
-        }
-      } catch (err) {
-        this.log.warn('direct message failed', { platform: place.platform, kind: m.kind, error: errorText(err) });
+    for (const m of messages) await this.sendNow(port, place, m, DIRECT_RETRIES);
+  }
+
+  private async sendNow(port: ChatPort, place: Place, m: Outgoing, retries: number): Promise<void> {
+    try {
+      if (m.kind === 'whisper') await whisperOrDirect(port, place, m);
+      else if (m.kind === 'post') await port.post(place, m.card);
+      else if (m.kind === 'form' && port.openForm) await port.openForm(m.trigger, place, m.form);
+    } catch (err) {
+      // A form's trigger expires within seconds, so only messages wait for the platform.
+      if (err instanceof RetryLater && retries > 0 && m.kind !== 'form' && err.afterMs <= MAX_DIRECT_WAIT_MS) {
+        await delay(err.afterMs);
+        return this.sendNow(port, place, m, retries - 1);
       }
+      this.log.warn('direct message failed', { platform: place.platform, kind: m.kind, error: errorText(err) });
     }
   }
 
