@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// `mobilise start | migrate | lessons export`: the one entry point, for npm scripts and Docker.
-import { writeFileSync } from 'node:fs';
+// `mobilise start | migrate | lessons export | coffee match`: the one entry point, for npm scripts and Docker.
+import { randomInt } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseMatchFile, toMatchInput } from './coffee/matching/input-schema';
+import { matchGroups } from './coffee/matching/match-groups';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EXPORT_FORMATS, exportLessons } from './lessons/export';
 import { errorText } from './log';
@@ -18,6 +21,7 @@ Commands:
   migrate                                 apply database migrations and exit
   lessons export [--format json|csv|md]   print the lessons library (default json)
                  [--tenant ID] [--output FILE]
+  coffee match --input FILE               preview a coffee round: groups for the people and history in a JSON file
   help                                    show this text
 
 Configuration comes from environment variables; see README.md.`;
@@ -68,6 +72,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'lessons':
       return lessonsCommand(rest);
+    case 'coffee':
+      return coffeeCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -100,6 +106,33 @@ async function lessonsCommand(args: string[]): Promise<void> {
   const text = await withDb(config, async (db) => exportLessons(await listLessons(db, { tenant: opts.data.tenant }), opts.data.format));
   if (opts.data.output) writeFileSync(opts.data.output, text);
   else process.stdout.write(text);
+}
+
+/** `coffee match --input FILE`: the matcher on a JSON file, groups as JSON on stdout; no database. */
+function coffeeCommand(args: string[]): void {
+  const [sub, ...rest] = args;
+  if (sub !== 'match') {
+    throw new UsageError(`${sub === undefined ? 'Missing coffee command' : `Unknown coffee command "${sub}"`}. Try "mobilise coffee match --input FILE".`);
+  }
+  let input: string | undefined;
+  try {
+    ({ input } = parseArgs({ args: rest, options: { input: { type: 'string', short: 'i' } }, strict: true }).values);
+  } catch (err) {
+    throw new UsageError(errorText(err));
+  }
+  if (!input) throw new UsageError('coffee match needs --input FILE, a JSON file of participants and past rounds');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(input, 'utf8'));
+  } catch (err) {
+    const why = err instanceof SyntaxError ? `is not valid JSON (${err.message})` : `cannot be read (${errorText(err)})`;
+    throw new UsageError(`${input} ${why}`);
+  }
+  const parsed = parseMatchFile(json);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  // No seed in the file: a fresh one, so each preview is a new draw.
+  const result = matchGroups(toMatchInput(parsed.file, randomInt(2 ** 31)));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
