@@ -1,4 +1,5 @@
 // The composition root: the only core file that knows which adapters exist.
+import { hostname } from 'node:os';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConsoleAdapter } from '../adapters/console';
@@ -8,6 +9,11 @@ import type { ChatPort } from './core/ports';
 import type { Config } from './config';
 import { systemClock, type Clock } from './engine/clock';
 import { afterActionReview } from '../flows/after-action-review';
+import { coffeeSchedule } from './coffee/rounds/coffee-schedule';
+import { coffeeService } from './coffee/service/coffee-service';
+import type { CommandService } from './core/command-service';
+import { fileClock } from './engine/file-clock';
+import { Scheduler } from './scheduler/scheduler';
 import { Engine, type AnyFlow } from './engine/engine';
 import { createHttpServer } from './http/server';
 import { createLogger, errorText, type Logger } from './log';
@@ -19,6 +25,9 @@ import { pruneDeliveries } from './store/runs';
 
 /** Every flow Mobilise runs; a new technique is added here. */
 export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow];
+
+/** Commands answered without a conversation run. */
+export const allServices: CommandService[] = [coffeeService];
 
 const SWEEP_EVERY_MS = 5_000;
 const KEEP_DELIVERY_IDS_MS = 24 * 60 * 60 * 1000;
@@ -33,11 +42,16 @@ export interface StartOptions {
   slackNow?: () => number;
   /** Retries on Slack Web API errors (default: the SDK's). */
   slackRetries?: number;
+  /** Test hook: false leaves the scheduler to explicit tick() calls instead of node-cron. */
+  cron?: boolean;
+  /** Test hook: the source of each coffee round's seed (default Math.random). */
+  random?: () => number;
 }
 
 export interface RunningApp {
   db: Db;
   engine: Engine;
+  scheduler: Scheduler;
   server?: Server;
   /** Port the HTTP server listens on (useful with PORT=0 in tests). */
   port?: number;
@@ -48,15 +62,28 @@ export interface RunningApp {
 
 export async function startMobilise(config: Config, opts: StartOptions = {}): Promise<RunningApp> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const clock = opts.clock ?? systemClock;
+  const baseClock = opts.clock ?? (config.clockFile === undefined ? systemClock : fileClock(config.clockFile));
+  // The console sandbox may move time on (`/later`) to show scheduled steps; nothing else changes it.
+  let skipped = 0;
+  const clock: Clock = () => new Date(baseClock().getTime() + skipped);
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });
 
   const ports = new Map<Platform, ChatPort>();
-  const engine = new Engine({ db, flows: allFlows, chat: (p) => ports.get(p), clock, log });
+  const engine = new Engine({ db, flows: allFlows, services: allServices, chat: (p) => ports.get(p), clock, log });
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    log,
+    sources: [coffeeSchedule(opts.random ?? Math.random)],
+    replica: `${hostname()}:${process.pid}`,
+    deliver: async (streams) => {
+      for (const stream of streams) await engine.delivery.deliverStream(stream);
+    },
+  });
   const closers: (() => Promise<void>)[] = [];
-  const app: RunningApp = { db, engine, close: async () => undefined };
+  const app: RunningApp = { db, engine, scheduler, close: async () => undefined };
 
   if (config.slack) {
     const slack = createSlackAdapter({
@@ -82,6 +109,12 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
       output: opts.output ?? process.stdout,
       handler: engine,
       lessons: { list: (tenant: string) => listLessons(db, { tenant }) },
+      later: async (ms) => {
+        skipped += ms;
+        await scheduler.tick();
+        await engine.delivery.sweep();
+        return clock();
+      },
     });
     ports.set('console', consoleApp.chat);
     app.finished = consoleApp.run();
@@ -99,9 +132,12 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   }
   // Whatever a previous process left unsent goes out now.
   await housekeeping();
+  // Starting also catches up any step whose time passed while no replica was running.
+  if (opts.cron !== false) scheduler.start(config.schedulerCron);
 
   app.close = async () => {
     clearInterval(timer);
+    await scheduler.stop();
     for (const close of closers.reverse()) await close();
     await db.close();
   };

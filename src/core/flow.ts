@@ -9,8 +9,11 @@ export type Destination = { place: Place } | { group: Person[] } | { person: Per
 
 /** What a flow or service wants said. Most places are relative to the run; `send` names its own. */
 export type Outgoing =
-  /** Post at an absolute destination (scheduled steps, which have no run); `key` lets an update find it. */
-  | { kind: 'send'; to: Destination; card: Card; key?: string }
+  /**
+   * Post at an absolute destination (scheduled steps, which have no run); `key` lets an update find it.
+   * When the place refuses the bot (not invited), `ifRefused` is sent to that person directly instead.
+   */
+  | { kind: 'send'; to: Destination; card: Card; key?: string; ifRefused?: { to: Person; card: Card } }
   /** Post in the run's channel; `anchor` makes the posted message the run's thread. */
   | { kind: 'post'; in: 'channel' | 'thread'; card: Card; key?: string; anchor?: boolean }
   /** Replace an earlier post of this run, found by its key. */

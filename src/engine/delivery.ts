@@ -108,9 +108,15 @@ export class Delivery {
       }
       if (err instanceof PlaceUnavailable) {
         if (run) return this.abandon(q, run, port, err);
-        // A scheduled message to a place that refuses it: skip that one, the rest still go.
+        // A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go.
         await markFailed(q, item.id, err.message, this.clock(), true);
         this.log.warn('message refused by its place', { stream, reason: err.reason });
+        const { message } = item;
+        if (message.kind === 'send' && message.ifRefused) {
+          await port.direct(message.ifRefused.to, message.ifRefused.card).catch((e: unknown) => {
+            this.log.warn('could not say so either', { stream, error: errorText(e) });
+          });
+        }
         return true;
       }
       // A form's trigger expires within seconds, so retrying it later is pointless.

@@ -185,3 +185,12 @@ export async function programmeStats(q: Sql, programmeId: string): Promise<Progr
     repeatRate: r.pairs === 0 ? null : r.repeats / r.pairs,
   };
 }
+
+/** The newest comments, without names: the organiser reads them to improve the programme. */
+export async function recentComments(q: Sql, programmeId: string, limit: number): Promise<{ round: number; comment: string }[]> {
+  const rows = await q.query(
+    'SELECT round, comment FROM coffee_answers WHERE programme_id = $1 AND comment IS NOT NULL ORDER BY answered_at DESC, round DESC LIMIT $2',
+    [programmeId, limit],
+  );
+  return rows.map((row) => z.object({ round: z.number(), comment: z.string() }).parse(row));
+}
