@@ -23,7 +23,13 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function spawnMobilise(env: { apiUrl: string; databaseUrl?: string; dataDir?: string }): Promise<MobiliseProcess> {
+export async function spawnMobilise(env: {
+  apiUrl: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  /** More variables, e.g. MOBILISE_CLOCK_FILE and SCHEDULER_CRON. */
+  extra?: Record<string, string>;
+}): Promise<MobiliseProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
     cwd: ROOT,
     env: {
@@ -35,6 +41,7 @@ export async function spawnMobilise(env: { apiUrl: string; databaseUrl?: string;
       SLACK_API_URL: env.apiUrl,
       ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
       ...(env.dataDir ? { DATA_DIR: env.dataDir } : {}),
+      ...env.extra,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -43,7 +43,11 @@ export class SlackClientSim {
   }
 
   command(text: string, user = 'U1', userName = 'alex'): Promise<SentResponse> {
-    return this.post(slashCommand({ command: '/aar', text, userId: user, userName, triggerId: unique('trg') }));
+    return this.slash('/aar', text, user, userName);
+  }
+
+  slash(command: string, text: string, user = 'U1', userName = 'alex', channelId = 'C1'): Promise<SentResponse> {
+    return this.post(slashCommand({ command, text, userId: user, userName, channelId, triggerId: unique('trg') }));
   }
 
   /** A reply in a thread; returns the message ts so it can be edited or deleted. */

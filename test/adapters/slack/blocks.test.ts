@@ -52,8 +52,8 @@ describe('renderCard', () => {
     ]);
   });
 
-  it('escapes & < > everywhere but keeps exact user mentions', () => {
-    const typed = 'Q&A <!channel> <@U123ABC> <@u1> <#C1> <https://evil.test|click> a>b';
+  it('escapes & < > everywhere but keeps exact user mentions and channel links (they never ping)', () => {
+    const typed = 'Q&A <!channel> <@U123ABC> <@u1> <#C1> <#c1|x> <https://evil.test|click> a>b';
     const rendered = renderCard(
       card(
         typed,
@@ -64,10 +64,10 @@ describe('renderCard', () => {
         { type: 'context', text: typed },
       ),
     );
-    const escaped = 'Q&amp;A &lt;!channel&gt; <@U123ABC> &lt;@u1&gt; &lt;#C1&gt; &lt;https://evil.test|click&gt; a&gt;b';
+    const escaped = 'Q&amp;A &lt;!channel&gt; <@U123ABC> &lt;@u1&gt; <#C1> &lt;#c1|x&gt; &lt;https://evil.test|click&gt; a&gt;b';
     expect(rendered.text).toBe(escaped);
     const json = JSON.stringify(rendered.blocks);
-    expect(json).not.toMatch(/<!|<#|<http|<@u1/);
+    expect(json).not.toMatch(/<!|<#c|<http|<@u1/);
     expect(sectionText(rendered.blocks[1])).toBe(escaped);
     expect(JSON.stringify(rendered.blocks[2])).toContain('*&lt;!here&gt;*');
   });
