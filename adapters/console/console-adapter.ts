@@ -16,6 +16,8 @@ export interface ConsoleAdapterOptions {
   output: NodeJS.WritableStream;
   handler: InboundHandler;
   lessons: LessonList;
+  /** Sandbox time travel for `/later`: moves the clock on and runs what fell due. */
+  later?: (ms: number) => Promise<Date>;
   /** The first speaks first (the facilitator); the rest are suggested for /as. */
   people?: string[];
   /** Goes into every id; defaults to the start time, so ids never repeat across sittings. */
@@ -47,7 +49,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       redraw?.();
     },
   };
-  const loop = new ConsoleLoop(session, screen, handler, lessons);
+  const loop = new ConsoleLoop(session, screen, handler, lessons, options.later);
   const chat = createConsoleChat(session, screen, loop.forms.add);
 
   async function run(): Promise<void> {

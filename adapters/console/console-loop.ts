@@ -37,6 +37,8 @@ export class ConsoleLoop {
     private readonly screen: Screen,
     private readonly handler: InboundHandler,
     private readonly lessons: LessonList,
+    /** Moves the sandbox clock on by ms and runs whatever fell due; resolves with the new time. */
+    private readonly later?: (ms: number) => Promise<Date>,
   ) {
     this.forms = new FormQueue(screen, (event) => this.send(event), () => session.deliveryId());
   }
@@ -87,6 +89,9 @@ export class ConsoleLoop {
         return true;
       case 'lessons':
         await this.showLessons();
+        return true;
+      case 'later':
+        await this.skipAhead(parsed.ms);
         return true;
       case 'help':
         this.screen.show(helpText());
@@ -259,6 +264,15 @@ export class ConsoleLoop {
     message.deleted = true;
     this.tell(`Message #${number} deleted.`);
     await this.send({ kind: 'reply-deleted', place: message.place, deliveryId: this.session.deliveryId(), messageId: message.id });
+  }
+
+  private async skipAhead(ms: number): Promise<void> {
+    if (!this.later) {
+      this.tell('This sandbox cannot move its clock.');
+      return;
+    }
+    const now = await this.later(ms);
+    this.tell(`It is now ${now.toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })} (UK time).`);
   }
 
   private async showLessons(): Promise<void> {

@@ -16,6 +16,7 @@ export function helpText(): string[] {
   return [
     'Sandbox commands:',
     '  /aar <title>              start an After Action Review (any other /command goes to Mobilise too)',
+    '  /coffee setup | join | …  Randomised Coffee Trials in this channel (/coffee help lists them)',
     '  <text>                    say something in the current thread, or the channel if no thread is open',
     '  <number>                  press that button on the latest card, e.g. 1',
     '  /press <message> <n>      press button n on an earlier card, e.g. /press 3 2',
@@ -25,6 +26,7 @@ export function helpText(): string[] {
     '  /edit <number> <text>     change one of your messages',
     '  /delete <number>          delete one of your messages',
     '  /lessons                  show the lessons saved in the library',
+    '  /later <n> days|weeks     move the sandbox clock on, so coffee rounds happen now',
     '  /cancel                   close a form without sending it',
     '  /help                     show this list',
     '  /quit                     leave the sandbox',

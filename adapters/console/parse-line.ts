@@ -15,12 +15,17 @@ export type ConsoleLine =
   | { kind: 'edit'; message: number; text: string }
   | { kind: 'delete'; message: number }
   | { kind: 'lessons' }
+  /** Move the sandbox's clock on, so scheduled things (coffee rounds) happen now. */
+  | { kind: 'later'; ms: number }
   | { kind: 'help' }
   | { kind: 'quit' }
   /** Any other slash command goes to the bot. */
   | { kind: 'command'; name: string; text: string }
   /** A console command typed wrongly; `usage` says how to type it. */
   | { kind: 'usage'; usage: string };
+
+const HOUR_MS = 60 * 60 * 1000;
+const UNIT_MS = { hour: HOUR_MS, day: 24 * HOUR_MS, week: 7 * 24 * HOUR_MS } as const;
 
 function num(word: string | undefined): number | undefined {
   const m = word === undefined ? null : messageNumber.exec(word);
@@ -73,6 +78,13 @@ export function parseLine(raw: string): ConsoleLine {
     }
     case 'lessons':
       return { kind: 'lessons' };
+    case 'later': {
+      const m = /^(\d{1,3})\s*(hour|day|week)s?$/i.exec(rest);
+      const unit = m?.[2]?.toLowerCase();
+      return m?.[1] === undefined || unit === undefined
+        ? { kind: 'usage', usage: 'Use /later <number> hours, days or weeks, for example /later 2 weeks.' }
+        : { kind: 'later', ms: Number(m[1]) * UNIT_MS[unit as keyof typeof UNIT_MS] };
+    }
     case 'help':
       return { kind: 'help' };
     case 'quit':

@@ -17,13 +17,16 @@ describe('parseLine', () => {
     ['/edit 4 new words here', { kind: 'edit', message: 4, text: 'new words here' }],
     ['/delete #4', { kind: 'delete', message: 4 }],
     ['/lessons', { kind: 'lessons' }],
+    ['/later 2 weeks', { kind: 'later', ms: 14 * 24 * 3600 * 1000 }],
+    ['/later 1 Day', { kind: 'later', ms: 24 * 3600 * 1000 }],
+    ['/later 3 hours', { kind: 'later', ms: 3 * 3600 * 1000 }],
     ['/help', { kind: 'help' }],
     ['/quit', { kind: 'quit' }],
   ])('reads %j', (line, expected) => {
     expect(parseLine(line)).toEqual(expected);
   });
 
-  it.each(['/', '/press', '/press two', '/press 1 2 3', '/edit 4', '/edit x y', '/delete', '/thread x'])(
+  it.each(['/', '/press', '/press two', '/press 1 2 3', '/edit 4', '/edit x y', '/delete', '/thread x', '/later', '/later soon', '/later 2 fortnights'])(
     'explains how to type %j',
     (line) => {
       expect(parseLine(line).kind).toBe('usage');
