@@ -22,7 +22,10 @@ import { notices } from './notices';
 
 export type ChatDirectory = (platform: Platform) => ChatPort | undefined;
 
-const MAX_ATTEMPTS = 5;
+/** Failed attempts back off from 5 s, doubling, to at most 15 minutes: about an hour of outage before giving up. */
+const MAX_ATTEMPTS = 12;
+const FIRST_RETRY_MS = 5_000;
+const LONGEST_WAIT_MS = 15 * 60_000;
 const DIRECT_RETRIES = 3;
 const MAX_DIRECT_WAIT_MS = 30_000;
 
@@ -86,7 +89,7 @@ export class Delivery {
       const platform = run?.place.platform ?? platformOf(item.message);
       const port = platform && this.chat(platform);
       if (!port || (item.runId && !run)) {
-        await markFailed(q, item.id, 'no chat platform for this message', this.clock(), true);
+        await markFailed(q, item.id, 'no chat platform for this message', this.clock());
         continue;
       }
       // Keep order: later items wait for this one.
@@ -109,7 +112,7 @@ export class Delivery {
       if (err instanceof PlaceUnavailable) {
         if (run) return this.abandon(q, run, port, err);
         // A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go.
-        await markFailed(q, item.id, err.message, this.clock(), true);
+        await markFailed(q, item.id, err.message, this.clock());
         this.log.warn('message refused by its place', { stream, reason: err.reason });
         const { message } = item;
         if (message.kind === 'send' && message.ifRefused) {
@@ -121,7 +124,9 @@ export class Delivery {
       }
       // A form's trigger expires within seconds, so retrying it later is pointless.
       const giveUp = item.attempts + 1 >= MAX_ATTEMPTS || item.message.kind === 'form';
-      await markFailed(q, item.id, errorText(err), this.clock(), giveUp);
+      const now = this.clock();
+      const wait = Math.min(FIRST_RETRY_MS * 2 ** item.attempts, LONGEST_WAIT_MS);
+      await markFailed(q, item.id, errorText(err), now, giveUp ? undefined : new Date(now.getTime() + wait));
       this.log.warn('delivery failed', { stream, kind: item.message.kind, attempt: item.attempts + 1, giveUp, error: errorText(err) });
       return giveUp;
     }

@@ -97,11 +97,11 @@ export async function markDelivered(q: Sql, id: number, now: Date, posted?: Post
   ]);
 }
 
-/** Records a failed attempt; after `giveUp` attempts the item is closed so later ones can go. */
-export async function markFailed(q: Sql, id: number, error: string, now: Date, giveUp: boolean): Promise<void> {
+/** Records a failed attempt: closed when `retryAt` is absent (so later ones can go), else tried again from then. */
+export async function markFailed(q: Sql, id: number, error: string, now: Date, retryAt?: Date): Promise<void> {
   await q.query(
-    'UPDATE outbox SET attempts = attempts + 1, last_error = $2, delivered_at = CASE WHEN $4 THEN $3::timestamptz END WHERE id = $1',
-    [id, error.slice(0, 500), now, giveUp],
+    'UPDATE outbox SET attempts = attempts + 1, last_error = $2, delivered_at = CASE WHEN $4::timestamptz IS NULL THEN $3::timestamptz END, not_before = $4 WHERE id = $1',
+    [id, error.slice(0, 500), now, retryAt ?? null],
   );
 }
 

@@ -119,6 +119,8 @@ describe.each(dbKinds)('Randomised Coffee Trials in Slack, end to end (%s Postgr
     api.hangUpNext('chat.postMessage');
     await at(new Date(ROUND_1.getTime() + 14 * DAY));
     await waitUntil('the lost answer left a trace', async () => (await app.db.query('SELECT 1 FROM outbox WHERE sending_at IS NOT NULL AND delivered_at IS NULL')).length === 1);
+    // A failed attempt waits 5 s before the next.
+    now = new Date(now.getTime() + 5_000);
     await app.engine.delivery.sweep();
     await api.waitFor(() => posted(isUserDm).length === 4);
     expect(calls('conversations.history').length).toBeGreaterThan(0);

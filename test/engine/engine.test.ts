@@ -8,7 +8,8 @@ import { RecordingChat, type Sent } from '../support/recording-chat';
 
 const cardText = (s: Sent | undefined): string => (s && 'card' in s ? s.card.text : '');
 
-const clock = () => new Date('2026-11-21T10:00:00Z');
+let now = new Date('2026-11-21T10:00:00Z');
+const clock = () => now;
 
 describe.each(dbKinds)('engine on %s Postgres', (kind) => {
   let t: TestDatabase;
@@ -60,14 +61,23 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
     expect(counts).toEqual(Array.from({ length: 25 }, (_, i) => `Count ${i + 1}`));
   });
 
-  it('keeps what it could not send and sends it, in order, on the next sweep', async () => {
+  it('keeps what it could not send and sends it, in order, once its back-off has passed', async () => {
     const thread = await startCounter();
     chat.failures = 2;
     await engine.handle(reply(thread, 'one'));
     await engine.handle(reply(thread, 'two'));
     expect(chat.sent.length).toBe(2);
     const [pending] = await t.db.query('SELECT count(*)::int AS n, max(attempts) AS attempts FROM outbox WHERE delivered_at IS NULL');
-    expect(pending).toEqual({ n: 2, attempts: 2 });
+    // The first reply failed once and waits 5 s; the second waits behind it, untried, to keep the order.
+    expect(pending).toEqual({ n: 2, attempts: 1 });
+    now = new Date(now.getTime() + 4_000);
+    await engine.delivery.sweep();
+    expect(chat.sent.length).toBe(2);
+    // Then it fails again, and waits twice as long.
+    now = new Date(now.getTime() + 1_000);
+    await engine.delivery.sweep();
+    expect(chat.sent.length).toBe(2);
+    now = new Date(now.getTime() + 10_000);
     await engine.delivery.sweep();
     expect(chat.sent.slice(2).map(cardText)).toEqual(['Count 1', 'Count 2']);
     await engine.delivery.sweep();
