@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `mobilise start | migrate | lessons export | coffee match`: the one entry point, for npm scripts and Docker.
+// `mobilise start | migrate | lessons export | lessons search | coffee match`: the one entry point, for npm scripts and Docker.
 import { randomInt } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { parseMatchFile, toMatchInput } from './coffee/matching/input-schema';
 import { matchGroups } from './coffee/matching/match-groups';
 import { ConfigError, loadConfig, type Config } from './config';
+import { readSearchArgs, runSearch } from './lessons/search/search-cli';
+import { UsageError } from './usage-error';
 import { EXPORT_FORMATS, exportLessons } from './lessons/export';
 import { errorText } from './log';
 import { startMobilise } from './main';
@@ -21,13 +23,13 @@ Commands:
   migrate                                 apply database migrations and exit
   lessons export [--format json|csv|md]   print the lessons library (default json)
                  [--tenant ID] [--output FILE]
+  lessons search "<words>" --tenant ID    search one organisation's lessons, as /lessons does
+                 [--format text|json] [--limit N]
   coffee match --input FILE               preview a coffee round: groups for the people and history in a JSON file
   help                                    show this text
 
 Configuration comes from environment variables; see README.md.`;
 
-/** Bad usage or configuration: a one-line message and exit code 2. */
-class UsageError extends Error {}
 
 const exportOptions = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }).default('json'),
@@ -87,8 +89,13 @@ async function main(argv: string[]): Promise<void> {
 
 async function lessonsCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  if (sub === 'search') {
+    const { words, options } = readSearchArgs(rest);
+    process.stdout.write(await withDb(loadConfig(process.env), (db) => runSearch(db, words, options)));
+    return;
+  }
   if (sub !== 'export') {
-    throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export".`);
+    throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export" or "mobilise lessons search".`);
   }
   let values: Record<string, unknown>;
   try {

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './engine/clock';
 import { afterActionReview } from '../flows/after-action-review';
 import { coffeeSchedule } from './coffee/rounds/coffee-schedule';
 import { coffeeService } from './coffee/service/coffee-service';
+import { lessonsService } from './lessons/search/lessons-service';
 import type { CommandService } from './core/command-service';
 import { fileClock } from './engine/file-clock';
 import { Scheduler } from './scheduler/scheduler';
@@ -27,7 +28,7 @@ import { pruneDeliveries } from './store/runs';
 export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow];
 
 /** Commands answered without a conversation run. */
-export const allServices: CommandService[] = [coffeeService];
+export const allServices: CommandService[] = [coffeeService, lessonsService];
 
 const SWEEP_EVERY_MS = 5_000;
 const KEEP_DELIVERY_IDS_MS = 24 * 60 * 60 * 1000;

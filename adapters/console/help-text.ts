@@ -26,6 +26,7 @@ export function helpText(): string[] {
     '  /edit <number> <text>     change one of your messages',
     '  /delete <number>          delete one of your messages',
     '  /lessons                  show the lessons saved in the library',
+    '  /lessons <words>          search the library, e.g. /lessons printer queue #handover',
     '  /later <n> days|weeks     move the sandbox clock on, so coffee rounds happen now',
     '  /cancel                   close a form without sending it',
     '  /help                     show this list',

@@ -77,7 +77,8 @@ export function parseLine(raw: string): ConsoleLine {
         : { kind: 'delete', message };
     }
     case 'lessons':
-      return { kind: 'lessons' };
+      // Alone it lists the sandbox's library; with words it is Mobilise's own search.
+      return rest === '' ? { kind: 'lessons' } : { kind: 'command', name, text: rest };
     case 'later': {
       const m = /^(\d{1,3})\s*(hour|day|week)s?$/i.exec(rest);
       const unit = m?.[2]?.toLowerCase();

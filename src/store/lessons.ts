@@ -23,7 +23,11 @@ const lessonRow = z.object({
   created_at: z.coerce.date(),
 });
 
-function toLesson(row: unknown): Lesson {
+/** The columns lessonRow reads, for every query that gives back whole lessons. */
+export const LESSON_COLUMNS = `id, tenant, title, recommendation, observation, reason, technique, tags, status, contributors,
+            source_platform, source_channel, source_thread, source_url, created_at`;
+
+export function toLesson(row: unknown): Lesson {
   const r = lessonRow.parse(row);
   return {
     id: r.id,
@@ -91,8 +95,7 @@ export interface LessonFilter {
 
 export async function listLessons(q: Sql, filter: LessonFilter = {}): Promise<Lesson[]> {
   const rows = await q.query(
-    `SELECT id, tenant, title, recommendation, observation, reason, technique, tags, status, contributors,
-            source_platform, source_channel, source_thread, source_url, created_at
+    `SELECT ${LESSON_COLUMNS}
        FROM lessons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY created_at, id`,
     [filter.tenant ?? null],
   );

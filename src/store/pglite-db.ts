@@ -18,7 +18,10 @@ function sqlOf(target: PGlite | Transaction): Sql {
 /** Embedded Postgres in a folder (or in memory with 'memory://'), for laptops and tests. */
 export async function openEmbeddedDb(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  // btree_gin lets one index serve search within an organisation, as on the server (migration 003).
+  // Imported dynamically: the package types its contrib entry points as ES modules only.
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+  const pg = await PGlite.create(dataDir, { extensions: { btree_gin } });
   const locks = new KeyedMutex();
   const sql = sqlOf(pg);
   return {

@@ -61,7 +61,7 @@ describe('mobilise without a database', () => {
     const out = await mobilise(['help'], {});
     expect(out).toMatchObject({ code: 0, stderr: '' });
     expect(out.stdout.startsWith('Usage: mobilise <command>\n')).toBe(true);
-    for (const command of ['start', 'migrate', 'lessons export', 'help']) expect(out.stdout).toContain(`  ${command} `);
+    for (const command of ['start', 'migrate', 'lessons export', 'lessons search', 'help']) expect(out.stdout).toContain(`  ${command} `);
   });
 
   it('rejects an unknown command with exit 2 and one line naming it', async () => {
@@ -313,6 +313,23 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       expect(out).toEqual({ code: 0, stdout: '', stderr: '' });
       const records = csvRecords(readFileSync(file, 'utf8'));
       expect(records.map((r) => r.title)).toEqual([awkward.title, 'Book interpreters ahead']);
+    });
+
+    it('lessons search finds a lesson in its own organisation only, as text or JSON', async () => {
+      const text = await mobilise(['lessons', 'search', 'interpreters', '--tenant', 'T-CLINIC'], t.env);
+      expect(text).toMatchObject({ code: 0, stderr: '' });
+      expect(text.stdout).toMatch(/^1\. Book interpreters ahead {2}\[draft, 2024-04-06\]/);
+      const json = await mobilise(['lessons', 'search', 'interpreters', '--tenant', 'T-WARD', '--format', 'json'], t.env);
+      expect(JSON.parse(json.stdout)).toEqual([]);
+    });
+
+    it('lessons search names what is wrong: no tenant, a bad filter', async () => {
+      const noTenant = await mobilise(['lessons', 'search', 'interpreters'], t.env);
+      expect(noTenant).toMatchObject({ code: 2, stdout: '' });
+      expect(noTenant.stderr).toMatch(/--tenant/);
+      const badDate = await mobilise(['lessons', 'search', 'since:2024-13-01', '--tenant', 'T-CLINIC'], t.env);
+      expect(badDate).toMatchObject({ code: 2, stdout: '' });
+      expect(badDate.stderr).toMatch(/2024-13-01/);
     });
   });
 });

@@ -68,7 +68,7 @@ describe.each([
   ['manifest.yaml', http],
   ['manifest.socket-mode.yaml', socket],
 ])('%s', (_file, manifest) => {
-  it('offers /aar and /coffee with a description and usage hint', () => {
+  it('offers /aar, /coffee and /lessons with a description and usage hint', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/aar', description: expect.any(String), usage_hint: expect.any(String) }),
       expect.objectContaining({
@@ -76,6 +76,7 @@ describe.each([
         description: 'Randomised Coffee Trials: join, pause, status, setup',
         usage_hint: '[join | leave | pause | status | team | setup | stats | help]',
       }),
+      expect.objectContaining({ command: '/lessons', description: expect.any(String), usage_hint: expect.stringContaining('#tag') }),
     ]);
   });
 
@@ -99,14 +100,14 @@ describe.each([
 describe('the two Slack manifests', () => {
   it('send everything over HTTP to /slack/events in manifest.yaml', () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
-    expect(http.features.slash_commands.map((c) => c.url)).toEqual([EVENTS_URL, EVENTS_URL]);
+    expect(http.features.slash_commands.map((c) => c.url)).toEqual([EVENTS_URL, EVENTS_URL, EVENTS_URL]);
     expect(http.settings.event_subscriptions.request_url).toBe(EVENTS_URL);
     expect(http.settings.interactivity.request_url).toBe(EVENTS_URL);
   });
 
   it('use Socket Mode with no request URLs in manifest.socket-mode.yaml', () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
-    expect(socket.features.slash_commands.map((c) => c.url)).toEqual([undefined, undefined]);
+    expect(socket.features.slash_commands.map((c) => c.url)).toEqual([undefined, undefined, undefined]);
     expect(socket.settings.event_subscriptions.request_url).toBeUndefined();
     expect(socket.settings.interactivity.request_url).toBeUndefined();
   });

@@ -17,6 +17,7 @@ describe('parseLine', () => {
     ['/edit 4 new words here', { kind: 'edit', message: 4, text: 'new words here' }],
     ['/delete #4', { kind: 'delete', message: 4 }],
     ['/lessons', { kind: 'lessons' }],
+    ['/lessons printer #handover', { kind: 'command', name: 'lessons', text: 'printer #handover' }],
     ['/later 2 weeks', { kind: 'later', ms: 14 * 24 * 3600 * 1000 }],
     ['/later 1 Day', { kind: 'later', ms: 24 * 3600 * 1000 }],
     ['/later 3 hours', { kind: 'later', ms: 3 * 3600 * 1000 }],
