@@ -89,16 +89,11 @@ async function main(cleanup: Cleanup): Promise<number> {
 }
 
 const cleanup = new Cleanup(progress);
-let interrupted = false;
-process.once('SIGINT', () => {
-  interrupted = true;
-  progress('bench:ack: interrupted; cleaning up');
-  void cleanup.run().finally(() => process.exit(130));
-});
+cleanup.cleanUpOnInterrupt('bench:ack');
 
 main(cleanup)
   .catch((err: unknown) => {
-    if (!interrupted) progress(`bench:ack failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (!cleanup.interrupted) progress(`bench:ack failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   })
   .then(async (code) => {

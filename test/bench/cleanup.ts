@@ -4,7 +4,20 @@ export class Cleanup {
   private readonly steps: { name: string; run: () => Promise<void> }[] = [];
   private done?: Promise<void>;
 
+  /** Set once Ctrl-C has started the cleanup, so the run's own failure is not reported on top. */
+  interrupted = false;
+
   constructor(private readonly report: (line: string) => void) {}
+
+  /** Ctrl-C reaches a tsx process twice (from the terminal, and relayed), so every SIGINT is caught and the first counts. */
+  cleanUpOnInterrupt(bench: string): void {
+    process.on('SIGINT', () => {
+      if (this.interrupted) return;
+      this.interrupted = true;
+      this.report(`${bench}: interrupted; cleaning up`);
+      void this.run().finally(() => process.exit(130));
+    });
+  }
 
   add(name: string, run: () => Promise<void>): void {
     this.steps.push({ name, run });

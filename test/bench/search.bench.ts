@@ -72,18 +72,11 @@ async function main(cleanup: Cleanup): Promise<number> {
 }
 
 const cleanup = new Cleanup(progress);
-let interrupted = false;
-// Ctrl-C reaches us twice (from the terminal and relayed by tsx), so every SIGINT is caught and the first one counts.
-process.on('SIGINT', () => {
-  if (interrupted) return;
-  interrupted = true;
-  progress('bench:search: interrupted; cleaning up');
-  void cleanup.run().finally(() => process.exit(130));
-});
+cleanup.cleanUpOnInterrupt('bench:search');
 
 main(cleanup)
   .catch((err: unknown) => {
-    if (!interrupted) progress(`bench:search failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (!cleanup.interrupted) progress(`bench:search failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   })
   .then(async (code) => {
