@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseMatchFile, toMatchInput } from './coffee/matching/input-schema';
 import { matchGroups } from './coffee/matching/match-groups';
 import { ConfigError, loadConfig, type Config } from './config';
+import { readImportArgs, runImport } from './lessons/import/import-cli';
 import { readSearchArgs, runSearch } from './lessons/search/search-cli';
 import { UsageError } from './usage-error';
 import { EXPORT_FORMATS, exportLessons } from './lessons/export';
@@ -25,6 +26,8 @@ Commands:
                  [--tenant ID] [--output FILE]
   lessons search "<words>" --tenant ID    search one organisation's lessons, as /lessons does
                  [--format text|json] [--limit N]
+  lessons import <file.csv> --tenant ID   bring a lessons-learned spreadsheet (saved as CSV) into the library
+                 [--dry-run]
   coffee match --input FILE               preview a coffee round: groups for the people and history in a JSON file
   help                                    show this text
 
@@ -94,8 +97,13 @@ async function lessonsCommand(args: string[]): Promise<void> {
     process.stdout.write(await withDb(loadConfig(process.env), (db) => runSearch(db, words, options)));
     return;
   }
+  if (sub === 'import') {
+    const importArgs = readImportArgs(rest);
+    process.stdout.write(await withDb(loadConfig(process.env), (db) => runImport(db, importArgs)));
+    return;
+  }
   if (sub !== 'export') {
-    throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export" or "mobilise lessons search".`);
+    throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export", "mobilise lessons search" or "mobilise lessons import".`);
   }
   let values: Record<string, unknown>;
   try {

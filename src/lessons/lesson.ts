@@ -8,6 +8,7 @@ export interface Contributor {
   name?: string;
 }
 
+/** The chat thread a lesson was saved from. */
 export interface LessonSource {
   platform: Platform;
   tenant: string;
@@ -15,6 +16,9 @@ export interface LessonSource {
   thread?: string;
   url?: string;
 }
+
+/** Where a library lesson came from: a chat thread, or a spreadsheet (`mobilise lessons import`: no thread, the channel is the file's name). */
+export type LessonOrigin = LessonSource | (Omit<LessonSource, 'platform'> & { platform: 'import' });
 
 /** A lesson as the shared library holds it (and as `lessons export --format json` prints it). */
 export interface Lesson {
@@ -27,7 +31,7 @@ export interface Lesson {
   tags: string[];
   status: LessonStatus;
   contributors: Contributor[];
-  source: LessonSource;
+  source: LessonOrigin;
   /** ISO 8601. */
   createdAt: string;
 }

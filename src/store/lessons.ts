@@ -16,7 +16,7 @@ const lessonRow = z.object({
   tags: z.array(z.string()),
   status: z.enum(LESSON_STATUSES),
   contributors: z.array(z.object({ id: z.string(), name: z.string().optional() })),
-  source_platform: platformSchema,
+  source_platform: z.union([platformSchema, z.literal('import')]),
   source_channel: z.string(),
   source_thread: z.string().nullable(),
   source_url: z.string().nullable(),

@@ -12,8 +12,8 @@ const STATUS_WORDS: Record<LessonHit['lesson']['status'], string> = {
 
 function contributorsOf(hit: LessonHit): string {
   const { source, contributors } = hit.lesson;
-  // The sandbox has no mentions.
-  const names = contributors.map((c) => (source.platform === 'console' ? (c.name ?? c.id) : mention({ ...source, id: c.id })));
+  // The sandbox has no mentions, and an imported spreadsheet names people rather than chat accounts.
+  const names = contributors.map((c) => (source.platform === 'console' || source.platform === 'import' ? (c.name ?? c.id) : mention({ ...source, id: c.id })));
   return names.length === 0 ? 'no named contributors' : names.join(', ');
 }
 
