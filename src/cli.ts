@@ -1,19 +1,17 @@
 #!/usr/bin/env node
 // `mobilise start | migrate | lessons export | lessons search | coffee match`: the one entry point, for npm scripts and Docker.
 import { randomInt } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { parseMatchFile, toMatchInput } from './coffee/matching/input-schema';
 import { matchGroups } from './coffee/matching/match-groups';
 import { ConfigError, loadConfig, type Config } from './config';
 import { readImportArgs, runImport } from './lessons/import/import-cli';
 import { readSearchArgs, runSearch } from './lessons/search/search-cli';
 import { UsageError } from './usage-error';
-import { EXPORT_FORMATS, exportLessons } from './lessons/export';
+import { readExportArgs, runExport } from './lessons/export-cli';
 import { errorText } from './log';
 import { startMobilise } from './main';
-import { listLessons } from './store/lessons';
 import { migrate } from './store/migrate';
 import { openDb } from './store/open-db';
 
@@ -23,7 +21,8 @@ Commands:
   start                                   run the bot (Slack when configured, otherwise the console sandbox)
   migrate                                 apply database migrations and exit
   lessons export [--format json|csv|md]   print the lessons library (default json)
-                 [--tenant ID] [--output FILE]
+                 [--tenant ID] [--tag T]... [--since YYYY-MM-DD]
+                 [--technique ID] [--status S] [--output FILE]
   lessons search "<words>" --tenant ID    search one organisation's lessons, as /lessons does
                  [--format text|json] [--limit N]
   lessons import <file.csv> --tenant ID   bring a lessons-learned spreadsheet (saved as CSV) into the library
@@ -33,12 +32,6 @@ Commands:
 
 Configuration comes from environment variables; see README.md.`;
 
-
-const exportOptions = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }).default('json'),
-  tenant: z.string().min(1, '--tenant needs a tenant id').optional(),
-  output: z.string().min(1, '--output needs a file name').optional(),
-});
 
 async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
   const db = await openDb(config);
@@ -105,22 +98,8 @@ async function lessonsCommand(args: string[]): Promise<void> {
   if (sub !== 'export') {
     throw new UsageError(`${sub === undefined ? 'Missing lessons command' : `Unknown lessons command "${sub}"`}. Try "mobilise lessons export", "mobilise lessons search" or "mobilise lessons import".`);
   }
-  let values: Record<string, unknown>;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: { format: { type: 'string' }, tenant: { type: 'string' }, output: { type: 'string', short: 'o' } },
-      strict: true,
-    }));
-  } catch (err) {
-    throw new UsageError(errorText(err));
-  }
-  const opts = exportOptions.safeParse(values);
-  if (!opts.success) throw new UsageError(opts.error.issues[0]?.message ?? 'Invalid options');
-  const config = loadConfig(process.env);
-  const text = await withDb(config, async (db) => exportLessons(await listLessons(db, { tenant: opts.data.tenant }), opts.data.format));
-  if (opts.data.output) writeFileSync(opts.data.output, text);
-  else process.stdout.write(text);
+  const exportArgs = readExportArgs(rest);
+  process.stdout.write(await withDb(loadConfig(process.env), (db) => runExport(db, exportArgs)));
 }
 
 /** `coffee match --input FILE`: the matcher on a JSON file, groups as JSON on stdout; no database. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { LessonDraft } from '../core/flow';
 import { platformSchema } from '../core/schemas';
-import { LESSON_STATUSES, type Lesson, type LessonSource } from '../lessons/lesson';
+import { LESSON_STATUSES, type Lesson, type LessonStatus, type LessonSource } from '../lessons/lesson';
 import type { Sql } from './db';
 
 const lessonRow = z.object({
@@ -91,13 +91,22 @@ export async function insertLessons(
 
 export interface LessonFilter {
   tenant?: string;
+  /** A lesson must carry every one of these tags. */
+  tags?: string[];
+  technique?: string;
+  status?: LessonStatus;
+  /** Created on or after this instant. */
+  since?: Date;
 }
 
 export async function listLessons(q: Sql, filter: LessonFilter = {}): Promise<Lesson[]> {
   const rows = await q.query(
     `SELECT ${LESSON_COLUMNS}
-       FROM lessons WHERE ($1::text IS NULL OR tenant = $1) ORDER BY created_at, id`,
-    [filter.tenant ?? null],
+       FROM lessons
+      WHERE ($1::text IS NULL OR tenant = $1) AND tags @> $2::text[] AND ($3::text IS NULL OR technique = $3)
+        AND ($4::text IS NULL OR status = $4) AND ($5::timestamptz IS NULL OR created_at >= $5)
+      ORDER BY created_at, id`,
+    [filter.tenant ?? null, filter.tags ?? [], filter.technique ?? null, filter.status ?? null, filter.since ?? null],
   );
   return rows.map(toLesson);
 }

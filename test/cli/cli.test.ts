@@ -315,6 +315,20 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       expect(records.map((r) => r.title)).toEqual([awkward.title, 'Book interpreters ahead']);
     });
 
+    it('export filters by tag, date and status, and names a wrong filter', async () => {
+      const titles = async (...args: string[]): Promise<string[]> => {
+        const out = await mobilise(['lessons', 'export', ...args], t.env);
+        expect(out).toMatchObject({ code: 0, stderr: '' });
+        return lessonsIn(out.stdout).map((l) => l.title);
+      };
+      expect(await titles('--tag', 'resus', '--tag', '#equipment')).toEqual([awkward.title]);
+      expect(await titles('--since', '2024-04-06')).toEqual(['Book interpreters ahead']);
+      expect(await titles('--status', 'approved')).toEqual([]);
+      const wrong = await mobilise(['lessons', 'export', '--since', '2024-02-30'], t.env);
+      expect(wrong).toMatchObject({ code: 2, stdout: '' });
+      expect(wrong.stderr).toMatch(/2024-02-30/);
+    });
+
     it('lessons search finds a lesson in its own organisation only, as text or JSON', async () => {
       const text = await mobilise(['lessons', 'search', 'interpreters', '--tenant', 'T-CLINIC'], t.env);
       expect(text).toMatchObject({ code: 0, stderr: '' });
