@@ -319,7 +319,7 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       const titles = async (...args: string[]): Promise<string[]> => {
         const out = await mobilise(['lessons', 'export', ...args], t.env);
         expect(out).toMatchObject({ code: 0, stderr: '' });
-        return lessonsIn(out.stdout).map((l) => l.title);
+        return lessonsIn(out.stdout).map((l) => String(l.title));
       };
       expect(await titles('--tag', 'resus', '--tag', '#equipment')).toEqual([awkward.title]);
       expect(await titles('--since', '2024-04-06')).toEqual(['Book interpreters ahead']);
