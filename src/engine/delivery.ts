@@ -7,6 +7,7 @@ import type { Db, Sql } from '../store/db';
 import { anchorRun, closeRun, getRun, type RunRecord } from '../store/runs';
 import {
   abandonPending,
+  enqueueOnce,
   findPosted,
   markDeferred,
   markDelivered,
@@ -115,6 +116,12 @@ export class Delivery {
         await markFailed(q, item.id, err.message, this.clock());
         this.log.warn('message refused by its place', { stream, reason: err.reason });
         const { message } = item;
+        // A group the platform will not open (say one person has left the organisation): the others still hear, one by one.
+        if (message.kind === 'send' && 'group' in message.to && message.to.group.length > 1 && item.dedupeKey !== undefined) {
+          const key = item.dedupeKey;
+          const card = message.card;
+          await enqueueOnce(q, stream, message.to.group.map((person) => ({ dedupeKey: `${key}:${person.id}`, message: { kind: 'send', to: { person }, card } })), this.clock());
+        }
         if (message.kind === 'send' && message.ifRefused) {
           await port.direct(message.ifRefused.to, message.ifRefused.card).catch((e: unknown) => {
             this.log.warn('could not say so either', { stream, error: errorText(e) });

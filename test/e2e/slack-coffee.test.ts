@@ -192,4 +192,24 @@ describe.each(dbKinds)('Randomised Coffee Trials in Slack, end to end (%s Postgr
     expect(posted('U7').map(textOf).join(' ')).toMatch(/couldn't post in <#C2>/);
     expect(posted('C2').filter((c) => c.response?.ok === true)).toEqual([]);
   });
+
+  it('still introduces the others when Slack will not open a group with someone who has left', async () => {
+    await slack.slash('/coffee', 'setup', 'U20', 'u20', 'C3');
+    await api.waitFor(() => calls('views.open').some((c) => JSON.stringify(c.body.view).includes('C3')));
+    const view = openedView(calls('views.open').at(-1) as RecordedCall);
+    await slack.post(answerModal(view, { everyWeeks: '1', weeksToMeet: '1' }, 'U20'));
+    await api.waitFor(() => posted('C3').some((c) => c.response?.ok === true));
+    for (const user of ['U20', 'U21', 'U22']) await slack.slash('/coffee', 'join', user, user.toLowerCase(), 'C3');
+    await api.waitFor(() => whispersTo('U22').length > 0);
+    api.refuseUser('U22', 'user_disabled');
+    // The next Monday at 10:00 after the clock's present Monday.
+    await at(new Date(now.getTime() + 7 * DAY - 1_000));
+    await api.waitFor(() => posted('DU20').length === 1 && posted('DU21').length === 1);
+    for (const user of ['DU20', 'DU21']) {
+      const intro = textOf(posted(user)[0] as RecordedCall);
+      for (const mention of ['<@U20>', '<@U21>', '<@U22>']) expect(intro).toContain(mention);
+      expect(intro).toMatch(/matched/);
+    }
+    expect(posted('DU22').filter((c) => c.response?.ok === true)).toEqual([]);
+  });
 });
