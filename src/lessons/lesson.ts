@@ -35,3 +35,6 @@ export interface Lesson {
   /** ISO 8601. */
   createdAt: string;
 }
+
+/** What a lesson says, apart from who gave it, where from and when: shared by drafts, imports and the library. */
+export type LessonContent = Pick<Lesson, 'title' | 'recommendation' | 'observation' | 'reason' | 'technique' | 'tags' | 'status'>;

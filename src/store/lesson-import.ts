@@ -1,24 +1,17 @@
 // SQL for lessons brought in from a spreadsheet: each carries an import key, unique within its organisation.
 import { z } from 'zod';
-import type { LessonStatus } from '../lessons/lesson';
+import type { LessonContent } from '../lessons/lesson';
 import type { Sql } from './db';
 
-export interface ImportedLessonRow {
+export type ImportedLessonRow = LessonContent & {
   tenant: string;
   importKey: string;
-  title: string;
-  recommendation: string;
-  observation: string;
-  reason: string;
-  technique: string;
-  tags: string[];
-  status: LessonStatus;
   /** Spreadsheets name people; there is no chat id, so the name is the id too. */
   contributorNames: string[];
   /** The file's base name, shown where a chat lesson shows its channel. */
   fileName: string;
   createdAt: Date;
-}
+};
 
 const keyRow = z.object({ import_key: z.string() });
 

@@ -1,5 +1,4 @@
 // The real `mobilise` command, run as a child process the way npm scripts and Docker run it.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,36 +14,10 @@ import { openServerDb } from '../../src/store/pg-db';
 import { openEmbeddedDb } from '../../src/store/pglite-db';
 import { insertRun } from '../../src/store/runs';
 import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { mobilise } from '../support/run-cli';
 
 // Each run starts tsx (about a second) and PGlite (a few more); a busy machine gets headroom.
 jest.setTimeout(60_000);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `mobilise ...args` with only the given environment (plus PATH), so no stray SLACK_* or PORT leaks in. */
-function mobilise(args: string[], env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
-        // A number is the exit code; anything else (a timeout's kill, a failed spawn) is the test's failure.
-        if (typeof err.code !== 'number' || err.killed) {
-          return reject(new Error(`mobilise ${args.join(' ')} did not finish: ${err.message}\n${stderr}`));
-        }
-        resolve({ code: err.code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const tempDirs: string[] = [];
 function tempDir(): string {

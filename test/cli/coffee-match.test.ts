@@ -1,37 +1,12 @@
 // `mobilise coffee match --input FILE`, run as a real child process: JSON out, or one line naming the bad field and exit 2.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { mobilise, type Outcome } from '../support/run-cli';
 
 // Each run starts tsx (about a second); a busy machine gets headroom.
 jest.setTimeout(60_000);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function mobilise(args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, timeout: 20_000, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
-        if (typeof err.code !== 'number' || err.killed) {
-          return reject(new Error(`mobilise ${args.join(' ')} did not finish: ${err.message}\n${stderr}`));
-        }
-        resolve({ code: err.code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mobilise-coffee-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

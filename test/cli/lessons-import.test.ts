@@ -1,38 +1,12 @@
 // `mobilise lessons import` run as the real command, on a messy spreadsheet, on both databases.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { mobilise } from '../support/run-cli';
 
 // Each run starts tsx (about a second) and PGlite (a few more); a busy machine gets headroom.
 jest.setTimeout(60_000);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `mobilise ...args` with only the given environment (plus PATH). */
-function mobilise(args: string[], env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000, encoding: 'utf8' },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
-        if (typeof err.code !== 'number' || err.killed) {
-          return reject(new Error(`mobilise ${args.join(' ')} did not finish: ${err.message}\n${stderr}`));
-        }
-        resolve({ code: err.code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mobilise-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,21 +1,14 @@
 // Checks one spreadsheet row as a lesson: what it would store, or every problem found, never the patient data itself.
 import { z } from 'zod';
 import { guardText, type Finding } from '../../privacy/guard';
-import { LESSON_STATUSES, type LessonStatus } from '../lesson';
+import { LESSON_STATUSES, type LessonContent } from '../lesson';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from './columns';
 import { parseLessonDate } from './parse-date';
 
-export interface ImportedLesson {
-  title: string;
-  recommendation: string;
-  observation: string;
-  reason: string;
-  technique: string;
-  tags: string[];
-  status: LessonStatus;
+export type ImportedLesson = LessonContent & {
   contributors: string[];
   createdAt: Date;
-}
+};
 
 export type RowProblem =
   | { kind: 'empty'; field: ImportField }
