@@ -9,6 +9,11 @@ import type { ChatPort } from './core/ports';
 import type { Config } from './config';
 import { systemClock, type Clock } from './engine/clock';
 import { afterActionReview } from '../flows/after-action-review';
+import { beforeActionReview } from '../flows/before-action-review';
+import { copService } from './communities/cop-service';
+import { communityDigests } from './communities/digest-schedule';
+import { actionReminders } from './lessons/actions/action-reminders';
+import { recallLessons } from './lessons/recall/recall-lessons';
 import { coffeeSchedule } from './coffee/rounds/coffee-schedule';
 import { coffeeService } from './coffee/service/coffee-service';
 import { lessonsService } from './lessons/search/lessons-service';
@@ -25,10 +30,10 @@ import { openDb } from './store/open-db';
 import { pruneDeliveries } from './store/runs';
 
 /** Every flow Mobilise runs; a new technique is added here. */
-export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow];
+export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow, beforeActionReview as AnyFlow];
 
 /** Commands answered without a conversation run. */
-export const allServices: CommandService[] = [coffeeService, lessonsService];
+export const allServices: CommandService[] = [coffeeService, lessonsService, copService];
 
 const SWEEP_EVERY_MS = 5_000;
 const KEEP_DELIVERY_IDS_MS = 24 * 60 * 60 * 1000;
@@ -72,12 +77,12 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   if (applied.length) log.info('migrations applied', { applied });
 
   const ports = new Map<Platform, ChatPort>();
-  const engine = new Engine({ db, flows: allFlows, services: allServices, chat: (p) => ports.get(p), clock, log });
+  const engine = new Engine({ db, flows: allFlows, services: allServices, chat: (p) => ports.get(p), clock, log, recall: recallLessons });
   const scheduler = new Scheduler({
     db,
     clock,
     log,
-    sources: [coffeeSchedule(opts.random ?? Math.random)],
+    sources: [coffeeSchedule(opts.random ?? Math.random), actionReminders(), communityDigests()],
     replica: `${hostname()}:${process.pid}`,
     deliver: async (streams) => {
       for (const stream of streams) await engine.delivery.deliverStream(stream);

@@ -22,6 +22,7 @@ export function fieldPrompt(field: FormField): string[] {
     }
     case 'checkbox':
       return ['   Answer yes or no.', ...hint, `   Now: ${field.value === 'true' ? 'yes' : 'no'}  ${KEEP}`];
+    case 'person':
     case 'text': {
       const current = field.value ?? '';
       const enter = current !== '' ? [`   Now: ${current}  ${KEEP}`] : field.optional ? ['   (optional: press Enter to leave it empty)'] : [];
@@ -37,6 +38,8 @@ export function readField(field: FormField, line: string): FieldReading {
       return readChoice(field, field.options ?? [], typed);
     case 'checkbox':
       return readYesNo(field, typed);
+    // The sandbox's people are their names (see /as), so a person is typed like text.
+    case 'person':
     case 'text':
       return readText(field, typed);
   }

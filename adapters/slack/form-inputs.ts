@@ -37,9 +37,17 @@ function renderElement(formId: string, field: FormField): types.InputBlockElemen
       return select(formId, field);
     case 'checkbox':
       return checkbox(field);
+    case 'person':
+      return person(field);
     case 'text':
       return text(field);
   }
+}
+
+function person(field: FormField): types.UsersSelect {
+  const element: types.UsersSelect = { type: 'users_select', action_id: field.id, placeholder: plain('Choose someone', INPUT_LIMITS.placeholder) };
+  if (field.value !== undefined && field.value !== '') element.initial_user = field.value;
+  return element;
 }
 
 function text(field: FormField): types.PlainTextInput {
@@ -95,18 +103,21 @@ export const submittedInputSchema = z
     value: z.string().nullish(),
     selected_option: z.object({ value: z.string() }).loose().nullish(),
     selected_options: z.array(z.object({ value: z.string() }).loose()).nullish(),
+    selected_user: z.string().nullish(),
   })
   .loose();
 
 export type SubmittedInput = z.infer<typeof submittedInputSchema>;
 
-/** A select gives its option's value ('' when none), a checkbox 'true' or 'false', text what was typed. */
+/** A select gives its option's value ('' when none), a checkbox 'true' or 'false', a person their user id, text what was typed. */
 export function readInput(input: SubmittedInput): string {
   switch (input.type) {
     case 'static_select':
       return input.selected_option?.value ?? '';
     case 'checkboxes':
       return input.selected_options?.some((o) => o.value === TICKED) === true ? 'true' : 'false';
+    case 'users_select':
+      return input.selected_user ?? '';
     default:
       return input.value ?? '';
   }

@@ -29,12 +29,13 @@ export interface FormOption {
 
 /**
  * One input of a form. `text` (the default) is free text; `select` offers `options` and returns the
- * chosen option's value; `checkbox` returns 'true' or 'false'. `value` is the initial value.
+ * chosen option's value; `checkbox` returns 'true' or 'false'; `person` picks someone in the organisation
+ * and returns their platform id. `value` is the initial value.
  */
 export interface FormField {
   id: string;
   label: string;
-  kind?: 'text' | 'select' | 'checkbox';
+  kind?: 'text' | 'select' | 'checkbox' | 'person';
   options?: FormOption[];
   value?: string;
   multiline?: boolean;

@@ -30,10 +30,35 @@ export type LessonDraft = Pick<Lesson, 'title' | 'recommendation' | 'observation
   contributors: Person[];
 };
 
+/** An action a flow agreed: someone owns it and is asked about it on its due date. */
+export interface ActionDraft {
+  /** Stable within the run, so saving twice never duplicates. */
+  key: string;
+  text: string;
+  owner: Person;
+  /** The day it is due, YYYY-MM-DD in `timeZone`. */
+  dueOn: string;
+  timeZone: string;
+  /** When the owner is asked (see src/dates/day.ts remindAt). */
+  remindAt: Date;
+}
+
+/**
+ * A flow cannot read the library (flows are pure), so it asks: the engine finds the lessons most relevant
+ * to `about` in the run's organisation and posts them in the run's thread, after the step's own messages.
+ */
+export interface RecallRequest {
+  about: string;
+  /** Post key, so the flow can refer to the recalled lessons' message later. */
+  key: string;
+}
+
 export interface Step<S> {
   state: S;
   say: Outgoing[];
   save?: LessonDraft[];
+  actions?: ActionDraft[];
+  recall?: RecallRequest;
   wakeAt?: Date;
   done?: boolean;
 }

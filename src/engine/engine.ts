@@ -8,10 +8,12 @@ import type { Db, Sql } from '../store/db';
 import { claimDelivery, closeRun, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
 import { enqueue } from '../store/outbox';
 import { insertLessons } from '../store/lessons';
+import { insertRunActions } from '../store/lesson-actions';
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { Delivery, type ChatDirectory } from './delivery';
 import { notices } from './notices';
+import type { Recaller } from './recaller';
 import { WorkLimit } from './work-limit';
 
 /** Flows of any state type; the engine only moves their state to and from JSON. */
@@ -27,6 +29,8 @@ export interface EngineDeps {
   log: Logger;
   /** Events processed at once; keep it below the database pool size. */
   concurrency?: number;
+  /** Fulfils a flow's request for past lessons (see RecallRequest); without it, nothing is recalled. */
+  recall?: Recaller;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -143,7 +147,12 @@ export class Engine implements InboundHandler {
       const { platform, tenant, channel, thread } = run.place;
       await insertLessons(tx, run.id, { platform, tenant, channel, thread, url: run.sourceUrl }, step.save, now);
     }
-    await enqueue(tx, run.id, step.say, now);
+    if (step.actions?.length) await insertRunActions(tx, run, step.actions, now);
+    const recalled =
+      step.recall && this.deps.recall
+        ? await this.deps.recall(tx, { tenant: run.tenant, runId: run.id, place: run.place, ...step.recall }, now)
+        : [];
+    await enqueue(tx, run.id, [...step.say, ...recalled], now);
   }
 
   /** Replies outside a run are ordinary chat; a button on a finished run deserves a word. */
