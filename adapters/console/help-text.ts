@@ -16,6 +16,8 @@ export function helpText(): string[] {
   return [
     'Sandbox commands:',
     '  /aar <title>              start an After Action Review (any other /command goes to Mobilise too)',
+    '  /bar <what you will do>   start a Before Action Review, with lessons from similar past work',
+    '  /cop create <name> #tag   make this channel a community of practice (/cop help lists the rest)',
     '  /coffee setup | join | …  Randomised Coffee Trials in this channel (/coffee help lists them)',
     '  <text>                    say something in the current thread, or the channel if no thread is open',
     '  <number>                  press that button on the latest card, e.g. 1',
@@ -27,7 +29,7 @@ export function helpText(): string[] {
     '  /delete <number>          delete one of your messages',
     '  /lessons                  show the lessons saved in the library',
     '  /lessons <words>          search the library, e.g. /lessons printer queue #handover',
-    '  /later <n> days|weeks     move the sandbox clock on, so coffee rounds happen now',
+    '  /later <n> days|weeks     move the sandbox clock on, so rounds, reminders and digests happen now',
     '  /cancel                   close a form without sending it',
     '  /help                     show this list',
     '  /quit                     leave the sandbox',

@@ -68,7 +68,7 @@ describe.each([
   ['manifest.yaml', http],
   ['manifest.socket-mode.yaml', socket],
 ])('%s', (_file, manifest) => {
-  it('offers /aar, /coffee and /lessons with a description and usage hint', () => {
+  it('offers /aar, /coffee, /lessons, /bar and /cop with a description and usage hint', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/aar', description: expect.any(String), usage_hint: expect.any(String) }),
       expect.objectContaining({
@@ -77,6 +77,9 @@ describe.each([
         usage_hint: '[join | leave | pause | status | team | setup | stats | help]',
       }),
       expect.objectContaining({ command: '/lessons', description: expect.any(String), usage_hint: expect.stringContaining('#tag') }),
+      expect.objectContaining({ command: '/bar', description: expect.any(String), should_escape: false }),
+      // /cop owner @person needs the mention as a user id, which only an escaped command sends.
+      expect.objectContaining({ command: '/cop', usage_hint: expect.stringContaining('owner @person'), should_escape: true }),
     ]);
   });
 
@@ -100,14 +103,14 @@ describe.each([
 describe('the two Slack manifests', () => {
   it('send everything over HTTP to /slack/events in manifest.yaml', () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
-    expect(http.features.slash_commands.map((c) => c.url)).toEqual([EVENTS_URL, EVENTS_URL, EVENTS_URL]);
+    expect(http.features.slash_commands.map((c) => c.url)).toEqual(Array(5).fill(EVENTS_URL));
     expect(http.settings.event_subscriptions.request_url).toBe(EVENTS_URL);
     expect(http.settings.interactivity.request_url).toBe(EVENTS_URL);
   });
 
   it('use Socket Mode with no request URLs in manifest.socket-mode.yaml', () => {
     expect(socket.settings.socket_mode_enabled).toBe(true);
-    expect(socket.features.slash_commands.map((c) => c.url)).toEqual([undefined, undefined, undefined]);
+    expect(socket.features.slash_commands.map((c) => c.url)).toEqual(Array(5).fill(undefined));
     expect(socket.settings.event_subscriptions.request_url).toBeUndefined();
     expect(socket.settings.interactivity.request_url).toBeUndefined();
   });
