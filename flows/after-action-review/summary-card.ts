@@ -7,6 +7,9 @@ import { QUESTIONS } from './questions';
 import type { AarState, Answer } from './state';
 import { countOf } from './wording';
 
+/** Handled by the lessons service, not this flow: the run is over once its lessons are saved. */
+const ADD_ACTION = 'lessons:action:add';
+
 export type SummaryMode = 'review' | 'saved' | 'cancelled';
 
 function answerLine(answer: Answer): string {
@@ -29,6 +32,10 @@ function proposalText(p: Proposal, mode: SummaryMode): string {
 
 function proposalBlocks(p: Proposal, mode: SummaryMode): Block[] {
   const text: Block = { type: 'paragraph', text: proposalText(p, mode) };
+  // A saved lesson can become an action with an owner; the lessons service finds it by this review's draft key.
+  if (mode === 'saved' && !p.dropped) {
+    return [text, { type: 'buttons', buttons: [{ action: ADD_ACTION, label: 'Add action', value: `draft:${p.key}` }] }];
+  }
   if (mode !== 'review') return [text];
   const toggle = p.dropped
     ? { action: ACTIONS.restore, label: 'Restore', value: p.key }

@@ -87,6 +87,13 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
   if (iso) return fromParts(text, Number(iso[3]), Number(iso[2]), Number(iso[1]), today, options);
   const numeric = UK_NUMERIC_DATE.exec(text);
   if (numeric) return fromParts(text, Number(numeric[1]), Number(numeric[2]), Number(numeric[3]), today, options);
+  const duration = IN_DURATION.exec(text);
+  const unit = duration ? UNITS[(duration[2] ?? '').toLowerCase()] : undefined;
+  // "2 weeks" is a duration, not the 2nd of a month called "weeks".
+  if (duration && unit !== undefined) {
+    const count = /^\d+$/.test(duration[1] ?? '') ? Number(duration[1]) : 1;
+    return within(today.plus({ [unit]: count }), today, options);
+  }
   const words = DAY_MONTH.exec(text) ?? MONTH_DAY.exec(text);
   if (words) {
     const dayFirst = /^\d/.test(text);
@@ -96,13 +103,7 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
     const year = words[3] === undefined ? undefined : Number(words[3]);
     return fromParts(text, Number(dayFirst ? words[1] : words[2]), month, year, today, options);
   }
-  const duration = IN_DURATION.exec(text);
-  if (duration) {
-    const unit = UNITS[(duration[2] ?? '').toLowerCase()];
-    if (unit === undefined) return fail(`I can count days, weeks or months, but not "${duration[2] ?? ''}". ${EXAMPLES}.`);
-    const count = /^\d+$/.test(duration[1] ?? '') ? Number(duration[1]) : 1;
-    return within(today.plus({ [unit]: count }), today, options);
-  }
+  if (duration) return fail(`I can count days, weeks or months, but not "${duration[2] ?? ''}". ${EXAMPLES}.`);
   const weekday = WEEKDAY.exec(text);
   const index = weekday ? WEEKDAYS.indexOf((weekday[1] ?? '').toLowerCase()) : -1;
   if (index >= 0) {
@@ -115,10 +116,12 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
 
 /** The first day mentioned in a sentence that reads as a valid due date (today allowed), if any. */
 export function findDayIn(text: string, now: Date, timeZone: string): Day | undefined {
-  for (const pattern of IN_TEXT) {
-    const found = pattern.exec(text)?.[1];
-    if (found === undefined) continue;
-    const reading = readDay(found, now, timeZone, { todayAllowed: true });
+  // Every candidate of every shape, in the order they appear, so the sentence's first date wins.
+  const candidates = IN_TEXT.flatMap((pattern) =>
+    [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].map((m) => ({ at: m.index, words: m[1] ?? '' })),
+  ).sort((a, b) => a.at - b.at);
+  for (const { words } of candidates) {
+    const reading = readDay(words, now, timeZone, { todayAllowed: true });
     if (reading.ok) return reading.day;
   }
   return undefined;
@@ -137,4 +140,9 @@ export function remindAt(day: Day, timeZone: string): Date {
 /** 'Friday 12 December'. */
 export function dayInWords(day: Day): string {
   return DateTime.fromISO(day).setLocale('en-GB').toFormat('cccc d LLLL');
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function dayOf(instant: Date, timeZone: string): Day {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? '';
 }

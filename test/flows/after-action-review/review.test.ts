@@ -216,7 +216,11 @@ describe('saving lessons', () => {
     ]);
     expect(cardText(first(posts(step)).card)).toContain('Saved 2 lessons');
     const final = defined(updateOf(step, KEYS.summary));
-    expect(buttonsOf(final)).toEqual([]);
+    // The review's own buttons are gone; each saved lesson can now become an action with an owner.
+    expect(buttonsOf(final)).toEqual([
+      { action: 'lessons:action:add', label: 'Add action', value: 'draft:m5' },
+      { action: 'lessons:action:add', label: 'Add action', value: 'draft:m6' },
+    ]);
     expect(cardText(final)).toContain('Saved 2 lessons to the shared library.');
     expect(cardText(defined(updateOf(step, KEYS.overview)))).toContain('2 lessons saved');
   });
@@ -227,7 +231,10 @@ describe('saving lessons', () => {
     const step = run.send(action(fran, ACTIONS.save));
     expect(step.save?.map((d) => d.key)).toEqual(['m5']);
     expect(cardText(first(posts(step)).card)).toContain('Saved 1 lesson to');
-    expect(cardText(defined(updateOf(step, KEYS.summary)))).toContain('(dropped, not saved)');
+    const final = defined(updateOf(step, KEYS.summary));
+    expect(cardText(final)).toContain('(dropped, not saved)');
+    // Only the saved lesson can become an action.
+    expect(buttonsOf(final).map((b) => b.value)).toEqual(['draft:m5']);
   });
 
   it('saves nothing when every lesson is dropped', () => {
