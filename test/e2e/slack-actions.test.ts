@@ -8,16 +8,10 @@ import { createServerDatabase, dbKinds, type DbKind } from '../support/databases
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
 import { buttonsOf, SlackClientSim, slackConfig, textOf } from '../support/mobilise-slack';
 import { answerModal, openedView } from '../support/slack-modal-answers';
-import { blockActions, interactive, type UnsignedRequest } from '../support/slack-requests';
+import { blockActions } from '../support/slack-requests';
 import { waitUntil } from '../support/wait-until';
 
 /** Picks someone in a users_select of a submission built by answerModal (which fills in text and selects only). */
-function choosePerson(request: UnsignedRequest, field: string, user: string): UnsignedRequest {
-  const payload = JSON.parse(new URLSearchParams(request.body).get('payload') ?? '{}') as { view: { state: { values: Record<string, Record<string, unknown>> } } };
-  payload.view.state.values[field] = { [field]: { type: 'users_select', selected_user: user } };
-  return interactive(payload);
-}
-
 describe.each(dbKinds)('actions with owners in Slack, end to end (%s Postgres)', (kind: DbKind) => {
   let api: FakeSlackApi;
   let app: RunningApp;
@@ -88,10 +82,10 @@ describe.each(dbKinds)('actions with owners in Slack, end to end (%s Postgres)',
 
     // 3. A wrong date is named and nothing is saved; then the facilitator gives it to Sam (U2) for 12 December.
     let before = whispersTo('U1').length;
-    await slack.post(choosePerson(answerModal(form, { due: '31 February' }, 'U1'), 'owner', 'U2'));
+    await slack.post(answerModal(form, { due: '31 February', owner: 'U2' }, 'U1'));
     expect(await nextWhisper('U1', before)).toMatch(/There's no 31 February/);
     before = whispersTo('U1').length;
-    await slack.post(choosePerson(answerModal(form, { due: '12 December' }, 'U1'), 'owner', 'U2'));
+    await slack.post(answerModal(form, { due: '12 December', owner: 'U2' }, 'U1'));
     expect(await nextWhisper('U1', before)).toMatch(/<@U2> owns it, due on Saturday 12 December/);
     await api.waitFor(() => posted('DU2').length === 1);
     expect(textOf(posted('DU2')[0] as RecordedCall)).toMatch(/<@U1> has given you an action: Name a printer-queue owner for every go-live/);

@@ -1,4 +1,4 @@
-// Fills in a modal Mobilise opened the way a person in Slack would: typed text, a chosen option, a ticked box.
+// Fills in a modal Mobilise opened the way a person in Slack would: typed text, a chosen option, a ticked box, a person.
 import type { RecordedCall } from './fake-slack-api';
 import { interactive, type UnsignedRequest } from './slack-requests';
 
@@ -9,7 +9,7 @@ interface Option {
 interface InputBlock {
   type: string;
   block_id?: string;
-  element?: { type: string; action_id: string; initial_value?: string; initial_option?: Option; initial_options?: Option[]; options?: Option[] };
+  element?: { type: string; action_id: string; initial_value?: string; initial_user?: string; initial_option?: Option; initial_options?: Option[]; options?: Option[] };
 }
 interface View {
   callback_id: string;
@@ -24,7 +24,7 @@ export function openedView(call: RecordedCall): View {
 
 /**
  * A view_submission for `view`: fields not in `answers` keep their initial value. Answers: text for a text input,
- * an option's value (or label) for a select, 'true'/'false' for a checkbox.
+ * an option's value (or label) for a select, 'true'/'false' for a checkbox, a user id for a person picker.
  */
 export function answerModal(view: View, answers: Record<string, string>, user = 'U1', viewId = `V${Math.random().toString(36).slice(2)}`): UnsignedRequest {
   const values: Record<string, Record<string, unknown>> = {};
@@ -37,6 +37,8 @@ export function answerModal(view: View, answers: Record<string, string>, user = 
       const chosen = answer === undefined ? el.initial_option : el.options?.find((o) => o.value === answer || o.text.text === answer);
       if (answer !== undefined && !chosen) throw new Error(`${el.action_id}: no option ${answer}`);
       state = { type: 'static_select', selected_option: chosen ?? null };
+    } else if (el.type === 'users_select') {
+      state = { type: 'users_select', selected_user: answer ?? el.initial_user ?? null };
     } else if (el.type === 'checkboxes') {
       const ticked = answer === undefined ? (el.initial_options ?? []) : answer === 'true' ? (el.options ?? []) : [];
       state = { type: 'checkboxes', selected_options: ticked };
