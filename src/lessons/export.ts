@@ -7,21 +7,21 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const contributorNames = (l: Lesson): string[] => l.contributors.map((c) => c.name ?? c.id);
 
-/** Every source key is always present in JSON, null when unknown, so consumers can rely on the shape. */
-function withFullSource(l: Lesson): Omit<Lesson, 'source'> & { source: Record<string, string | null> } {
+/** Every source key (and archivedAt) is always present in JSON, null when unknown, so consumers can rely on the shape. */
+function withFullSource(l: Lesson): Omit<Lesson, 'source' | 'archivedAt'> & { source: Record<string, string | null>; archivedAt: string | null } {
   const { platform, tenant, channel, thread, url } = l.source;
-  return { ...l, source: { platform, tenant, channel, thread: thread ?? null, url: url ?? null } };
+  return { ...l, source: { platform, tenant, channel, thread: thread ?? null, url: url ?? null }, archivedAt: l.archivedAt ?? null };
 }
 
 function toCsv(lessons: Lesson[]): string {
   const columns = [
     'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors',
-    'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt',
+    'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt', 'archivedAt',
   ];
   const rows = lessons.map((l) => [
     l.id, l.title, l.recommendation, l.observation, l.reason, l.technique, l.tags.join(' '), l.status,
     contributorNames(l).join('; '), l.source.platform, l.source.tenant, l.source.channel, l.source.thread ?? '',
-    l.source.url ?? '', l.createdAt,
+    l.source.url ?? '', l.createdAt, l.archivedAt ?? '',
   ]);
   // Cells starting with = + - @ would run as formulas in Excel; lesson text comes from chat users.
   return stringify(rows, { header: true, columns, escape_formulas: true });
@@ -41,6 +41,7 @@ function toMarkdown(lessons: Lesson[]): string {
       `- Contributors: ${contributorNames(l).join(', ') || 'none recorded'}`,
     );
     if (l.tags.length) lines.push(`- Tags: ${l.tags.map((t) => `#${t}`).join(' ')}`);
+    if (l.archivedAt) lines.push(`- Archived: ${l.archivedAt.slice(0, 10)}`);
     return lines.join('\n');
   });
   return `# Lessons\n\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}.\n\n${sections.join('\n\n')}\n`;

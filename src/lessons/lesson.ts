@@ -1,4 +1,4 @@
-import type { Platform } from '../core/model';
+import { mention, type Platform } from '../core/model';
 
 export const LESSON_STATUSES = ['draft', 'validated', 'approved', 'applied'] as const;
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
@@ -34,7 +34,18 @@ export interface Lesson {
   source: LessonOrigin;
   /** ISO 8601. */
   createdAt: string;
+  /** ISO 8601; set while the lesson is archived (kept, but out of searches and digests). */
+  archivedAt?: string;
 }
 
 /** What a lesson says, apart from who gave it, where from and when: shared by drafts, imports and the library. */
 export type LessonContent = Pick<Lesson, 'title' | 'recommendation' | 'observation' | 'reason' | 'technique' | 'tags' | 'status'>;
+
+/** Who gave a lesson, for a message: mentions in chat; names in the sandbox and for imported spreadsheets. */
+export function contributorsInWords(lesson: Pick<Lesson, 'contributors' | 'source'>): string {
+  const { source, contributors } = lesson;
+  const names = contributors.map((c) =>
+    source.platform === 'console' || source.platform === 'import' ? (c.name ?? c.id) : mention({ ...source, id: c.id }),
+  );
+  return names.length === 0 ? 'no named contributors' : names.join(', ');
+}

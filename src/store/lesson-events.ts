@@ -25,18 +25,20 @@ const eventRow = z.object({
   at: z.coerce.date(),
 });
 
-export async function recordLessonEvent(q: Sql, tenant: string, event: LessonEvent): Promise<void> {
-  await q.query('INSERT INTO lesson_events (lesson_id, tenant, kind, actor, detail, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-    event.lessonId,
-    tenant,
-    event.kind,
-    JSON.stringify(event.actor),
-    JSON.stringify(event.detail),
-    event.at,
-  ]);
+/** Records an event on a lesson of this organisation; false (nothing recorded) when the organisation has no such lesson. */
+export async function recordLessonEvent(q: Sql, tenant: string, event: LessonEvent): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO lesson_events (lesson_id, tenant, kind, actor, detail, at)
+     SELECT id, tenant, $3::text, $4::jsonb, $5::jsonb, $6::timestamptz FROM lessons WHERE id = $1 AND tenant = $2 RETURNING id`,
+    [event.lessonId, tenant, event.kind, JSON.stringify(event.actor), JSON.stringify(event.detail), event.at],
+  );
+  return rows.length > 0;
 }
 
-/** Moves a lesson to `status` and records who did it, in one transaction with the caller's other writes. */
+/**
+ * Moves a lesson to `status` and records who did it, in one transaction with the caller's other writes;
+ * false (nothing changed) when the organisation has no such lesson.
+ */
 export async function moveLesson(
   q: Sql,
   tenant: string,
@@ -45,9 +47,10 @@ export async function moveLesson(
   actor: Person,
   detail: Record<string, unknown>,
   at: Date,
-): Promise<void> {
-  await q.query('UPDATE lessons SET status = $3 WHERE id = $1 AND tenant = $2', [lessonId, tenant, status]);
-  await recordLessonEvent(q, tenant, { lessonId, kind: status, actor, detail, at });
+): Promise<boolean> {
+  const moved = await q.query('UPDATE lessons SET status = $3 WHERE id = $1 AND tenant = $2 RETURNING id', [lessonId, tenant, status]);
+  if (moved.length === 0) return false;
+  return recordLessonEvent(q, tenant, { lessonId, kind: status, actor, detail, at });
 }
 
 /** A lesson's history, oldest first. */

@@ -22,9 +22,9 @@ export const RECENT_LESSONS = 3000;
 export const COMMON_MATCHES = 100;
 
 const SNIPPET_WORDS = 25;
-const HEADLINE_OPTIONS = `StartSel=*, StopSel=*, MaxWords=${SNIPPET_WORDS}, MinWords=8, ShortWord=3, MaxFragments=1`;
+export const HEADLINE_OPTIONS = `StartSel=*, StopSel=*, MaxWords=${SNIPPET_WORDS}, MinWords=8, ShortWord=3, MaxFragments=1`;
 // The recommendation gets a full stop if it has none, so the snippet does not run it into the observation.
-const SNIPPET_SOURCE = `CASE WHEN recommendation ~ '[.!?]\\s*$' THEN recommendation ELSE recommendation || '.' END || ' ' || observation`;
+export const SNIPPET_SOURCE = `CASE WHEN recommendation ~ '[.!?]\\s*$' THEN recommendation ELSE recommendation || '.' END || ' ' || observation`;
 
 const hitRow = z.object({ rank: z.coerce.number(), snippet: z.string(), snippet_source: z.string() });
 
@@ -35,7 +35,8 @@ function conditions(tenant: string, query: LessonQuery, params: unknown[]): { te
     return `$${params.length}`;
   };
   const own = `tenant = ${param(tenant)}`;
-  const where = [own];
+  // An archived lesson is kept for the record but is never found.
+  const where = [own, 'archived_at IS NULL'];
   if (query.tags.length > 0) where.push(`tags @> ${param(query.tags)}::text[]`);
   if (query.technique !== undefined) where.push(`technique = ${param(query.technique)}`);
   if (query.since !== undefined) where.push(`created_at >= ${param(query.since)}`);
@@ -56,7 +57,7 @@ export function openingOf(text: string, maxWords = SNIPPET_WORDS): string {
 }
 
 /** Marks a headline cut from the middle of its source with … at the cut ends. */
-function withEllipses(headline: string, source: string): string {
+export function withEllipses(headline: string, source: string): string {
   const snippet = flatten(headline);
   const plain = snippet.replace(/\*/g, '');
   const whole = flatten(source);
@@ -97,7 +98,7 @@ export async function searchLessons(q: Sql, tenant: string, query: LessonQuery, 
   const rows = await q.query(
     `WITH wanted AS (SELECT websearch_to_tsquery('english', ${text}) AS query),
           newest AS MATERIALIZED (
-            SELECT id, tenant, tags, technique, status, created_at, search FROM lessons
+            SELECT id, tenant, tags, technique, status, created_at, archived_at, search FROM lessons
              WHERE ${where.tenant} AND (SELECT numnode(query) FROM wanted) > 0 ORDER BY created_at DESC LIMIT ${recentLessons}),
           recent AS MATERIALIZED (
             SELECT id, created_at, search FROM newest, wanted WHERE ${where.all} AND search @@ query),

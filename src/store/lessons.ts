@@ -21,11 +21,13 @@ const lessonRow = z.object({
   source_thread: z.string().nullable(),
   source_url: z.string().nullable(),
   created_at: z.coerce.date(),
+  // Optional so that a query listing its own columns need not ask for it.
+  archived_at: z.coerce.date().nullish(),
 });
 
 /** The columns lessonRow reads, for every query that gives back whole lessons. */
 export const LESSON_COLUMNS = `id, tenant, title, recommendation, observation, reason, technique, tags, status, contributors,
-            source_platform, source_channel, source_thread, source_url, created_at`;
+            source_platform, source_channel, source_thread, source_url, created_at, archived_at`;
 
 export function toLesson(row: unknown): Lesson {
   const r = lessonRow.parse(row);
@@ -47,6 +49,7 @@ export function toLesson(row: unknown): Lesson {
       ...(r.source_url ? { url: r.source_url } : {}),
     },
     createdAt: r.created_at.toISOString(),
+    ...(r.archived_at ? { archivedAt: r.archived_at.toISOString() } : {}),
   };
 }
 
@@ -99,6 +102,7 @@ export interface LessonFilter {
   since?: Date;
 }
 
+/** Every lesson the filter picks, archived ones included (they carry archivedAt). */
 export async function listLessons(q: Sql, filter: LessonFilter = {}): Promise<Lesson[]> {
   const rows = await q.query(
     `SELECT ${LESSON_COLUMNS}

@@ -155,11 +155,11 @@ async function seed(db: Db): Promise<void> {
 
 const LESSON_KEYS = [
   'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors', 'source',
-  'createdAt',
+  'createdAt', 'archivedAt',
 ].sort();
 const CSV_HEADER = [
   'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors',
-  'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt',
+  'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt', 'archivedAt',
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -4,7 +4,7 @@ import type { Lesson } from '../../src/lessons/lesson';
 
 const CSV_HEADER = [
   'id', 'title', 'recommendation', 'observation', 'reason', 'technique', 'tags', 'status', 'contributors',
-  'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt',
+  'platform', 'tenant', 'channel', 'thread', 'url', 'createdAt', 'archivedAt',
 ];
 
 const full: Lesson = {
@@ -53,6 +53,13 @@ describe('exportLessons', () => {
     expect([...EXPORT_FORMATS]).toEqual(['json', 'csv', 'md']);
   });
 
+  it('keeps an archived lesson and says when it was archived, in every format', () => {
+    const archived: Lesson = { ...bare, archivedAt: '2026-11-21T10:00:00.000Z' };
+    expect(JSON.parse(exportLessons([archived], 'json'))).toEqual([expect.objectContaining({ archivedAt: '2026-11-21T10:00:00.000Z' })]);
+    expect(csvRecords(exportLessons([archived], 'csv'))[0]?.archivedAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(exportLessons([archived], 'md')).toMatch(/- Archived: 2026-11-21/);
+  });
+
   it('defuses spreadsheet formulas in CSV cells', () => {
     const text = exportLessons([{ ...bare, title: '=HYPERLINK("http://x")' }], 'csv');
     expect(text).not.toMatch(/,"?=HYPERLINK/);
@@ -62,7 +69,10 @@ describe('exportLessons', () => {
     it('prints the lessons as they are, newline-terminated, with every source key', () => {
       const text = exportLessons([full, bare], 'json');
       expect(text.endsWith('}\n]\n')).toBe(true);
-      expect(JSON.parse(text)).toEqual([full, { ...bare, source: { ...bare.source, thread: null, url: null } }]);
+      expect(JSON.parse(text)).toEqual([
+        { ...full, archivedAt: null },
+        { ...bare, source: { ...bare.source, thread: null, url: null }, archivedAt: null },
+      ]);
     });
 
     it('prints an empty array for an empty library', () => {
@@ -90,6 +100,7 @@ describe('exportLessons', () => {
           thread: '1712345678.000100',
           url: 'https://example.slack.com/archives/C1/p1712345678000100',
           createdAt: '2024-04-05T10:11:12.000Z',
+          archivedAt: '',
         },
         {
           id: bare.id,
@@ -107,6 +118,7 @@ describe('exportLessons', () => {
           thread: '',
           url: '',
           createdAt: '2024-04-06T23:59:59.000Z',
+          archivedAt: '',
         },
       ]);
     });

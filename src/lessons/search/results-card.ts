@@ -1,7 +1,8 @@
 // What `/lessons <words>` shows the person who asked: the best matches, or a way to a broader search.
 import { card, type Block, type Card } from '../../core/card';
-import { mention } from '../../core/model';
 import type { LessonHit } from '../../store/lesson-search';
+import { contributorsInWords } from '../lesson';
+import { LIFECYCLE_ACTIONS } from '../lifecycle/lifecycle-ids';
 
 const STATUS_WORDS: Record<LessonHit['lesson']['status'], string> = {
   draft: 'draft',
@@ -10,20 +11,14 @@ const STATUS_WORDS: Record<LessonHit['lesson']['status'], string> = {
   applied: 'applied',
 };
 
-function contributorsOf(hit: LessonHit): string {
-  const { source, contributors } = hit.lesson;
-  // The sandbox has no mentions, and an imported spreadsheet names people rather than chat accounts.
-  const names = contributors.map((c) => (source.platform === 'console' || source.platform === 'import' ? (c.name ?? c.id) : mention({ ...source, id: c.id })));
-  return names.length === 0 ? 'no named contributors' : names.join(', ');
-}
-
-/** One lesson: its title, a snippet around the matched words, who gave it, its status and where it came from. */
+/** One lesson: its title, a snippet around the matched words, who gave it, its status, where it came from, and a way in. */
 function hitBlocks(hit: LessonHit, n: number): Block[] {
   const { lesson } = hit;
   const link = lesson.source.url === undefined ? '' : ` · ${lesson.source.url}`;
   return [
     { type: 'paragraph', text: `*${n}. ${lesson.title}*\n${hit.snippet}` },
-    { type: 'context', text: `From ${contributorsOf(hit)} · ${STATUS_WORDS[lesson.status]} · ${lesson.createdAt.slice(0, 10)}${link}` },
+    { type: 'context', text: `From ${contributorsInWords(lesson)} · ${STATUS_WORDS[lesson.status]} · ${lesson.createdAt.slice(0, 10)}${link}` },
+    { type: 'buttons', buttons: [{ action: LIFECYCLE_ACTIONS.open, label: `Open ${n}`, value: lesson.id }] },
   ];
 }
 

@@ -1,0 +1,68 @@
+// Short replies about a lesson: not found, not now, not you (and who can), and what was done.
+import { card, type Card } from '../../core/card';
+import type { CommunityOfLesson } from '../../store/lesson-lifecycle';
+import type { LessonEvent } from '../../store/lesson-events';
+import { contributorsInWords, type Lesson } from '../lesson';
+import { statusInWords } from './lesson-card';
+import { named, tagsInWords, who } from './words';
+
+function say(text: string): Card {
+  return card(text, { type: 'paragraph', text });
+}
+
+export function notFoundCard(): Card {
+  return say("I can't find that lesson. It may belong to another organisation, or the button is out of date: please search again with /lessons.");
+}
+
+export function needsFormCard(): Card {
+  return say("That needs a form, which I can't open from here. Please press the button on the lesson in Slack.");
+}
+
+export type Move = 'validate' | 'approve' | 'apply';
+
+const ORDER: Record<Lesson['status'], number> = { draft: 0, validated: 1, approved: 2, applied: 3 };
+
+/** Why a move cannot happen now (a stale or double press), or undefined when it can. */
+export function notNowNote(lesson: Lesson, move: Move, events: readonly LessonEvent[]): string | undefined {
+  if (lesson.archivedAt !== undefined) return 'Nothing changed: this lesson is archived. Restore it first if it still holds.';
+  const now = `Nothing changed: it is ${statusInWords(lesson, events).replace(/^\w/u, (c) => c.toLowerCase())}.`;
+  switch (move) {
+    case 'validate':
+      return lesson.status === 'draft' ? undefined : now;
+    case 'approve':
+      if (lesson.status === 'validated') return undefined;
+      return ORDER[lesson.status] < ORDER.validated ? 'Nothing changed: a lesson needs validating before it can be approved.' : now;
+    case 'apply':
+      return lesson.status === 'draft' ? 'Nothing changed: a lesson needs validating before it is marked applied.' : undefined;
+  }
+}
+
+export function ownLessonCard(lesson: Lesson): Card {
+  return say(
+    `You contributed to ${named(lesson)}, so you can't validate it yourself. Anyone else in your organisation can: ask a colleague to open it with /lessons and press Validate.`,
+  );
+}
+
+function ownersInWords(communities: readonly CommunityOfLesson[]): string {
+  return communities.map((c) => `${who(c.owner)} (${c.name})`).join(', ');
+}
+
+function approverNoun(lesson: Lesson): string {
+  return lesson.tags.length === 0 ? 'the owner of a community of practice' : `the owner of a community of practice for ${tagsInWords(lesson.tags)}`;
+}
+
+export function cannotApproveCard(lesson: Lesson, approvers: readonly CommunityOfLesson[]): Card {
+  const first = `Only ${approverNoun(lesson)} can approve ${named(lesson)}`;
+  if (approvers.length === 0) return say(`${first}, and there is none yet. Once there is one, its owner can approve it.`);
+  return say(`${first}: you could ask ${ownersInWords(approvers)}.`);
+}
+
+export function cannotLookAfterCard(lesson: Lesson, verb: 'edit' | 'archive' | 'restore', approvers: readonly CommunityOfLesson[]): Card {
+  const owners = approvers.length === 0 ? '' : ` (${ownersInWords(approvers)})`;
+  const people = lesson.source.platform === 'import' ? '' : `its contributors (${contributorsInWords(lesson)}) or `;
+  return say(`Only ${people}${approverNoun(lesson)}${owners} can ${verb} ${named(lesson)}.`);
+}
+
+export function problemCard(problem: string): Card {
+  return say(problem);
+}
