@@ -1,5 +1,25 @@
-// STUB (replaced by the recall work): the lessons most relevant to what a team is about to do, posted in its thread.
+// The lessons most relevant to what a team is about to do, posted in its thread, and noted so feedback can be checked.
 import type { Outgoing } from '../../core/flow';
 import type { Recaller } from '../../engine/recaller';
+import { DETECTORS, guardText, maskFor } from '../../privacy';
+import { recallCandidates, recordRecalls } from '../../store/lesson-recall';
+import { nothingSimilarCard, recalledLessonsCard } from './recall-card';
 
-export const recallLessons: Recaller = (): Promise<Outgoing[]> => Promise.resolve([]);
+export const RECALLED = 5;
+/** A review's title and first answers say enough; a pasted document would only make every lesson match. */
+const MAX_ABOUT = 4000;
+
+/** The words to search for: identifiers masked, and the masks themselves left out so they match nothing. */
+export function searchableAbout(about: string): string {
+  let masked = guardText(about).masked;
+  for (const detector of DETECTORS) masked = masked.split(maskFor(detector)).join(' ');
+  // Cut last, so a cut never leaves part of an identifier, or of a mask, to search for.
+  return masked.slice(0, MAX_ABOUT);
+}
+
+export const recallLessons: Recaller = async (tx, request, now): Promise<Outgoing[]> => {
+  const hits = await recallCandidates(tx, request.tenant, searchableAbout(request.about), RECALLED);
+  await recordRecalls(tx, request.runId, request.tenant, hits.map((h) => h.lesson.id), now);
+  const card = hits.length === 0 ? nothingSimilarCard() : recalledLessonsCard(request.runId, hits);
+  return [{ kind: 'post', in: 'thread', key: request.key, card }];
+};

@@ -1,0 +1,55 @@
+// The parts of the recall card that need no database: who has done this before, and the buttons' values.
+import type { Lesson } from '../../../src/lessons/lesson';
+import { readRecallButtonValue, recallButtonValue } from '../../../src/lessons/recall/recall-buttons';
+import { nothingSimilarCard, pastContributors } from '../../../src/lessons/recall/recall-card';
+
+function lesson(platform: 'slack' | 'import', contributors: Lesson['contributors']): Lesson {
+  return {
+    id: `l-${contributors.map((c) => c.id).join('-')}`,
+    title: 't',
+    recommendation: 'r',
+    observation: '',
+    reason: '',
+    technique: 'after-action-review',
+    tags: [],
+    status: 'draft',
+    contributors,
+    source: { platform, tenant: 'T1', channel: 'C1' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+describe('who has done this before', () => {
+  it('counts each person once per lesson, most lessons first, then in the order they appear', () => {
+    const people = pastContributors([
+      lesson('slack', [{ id: 'U2' }, { id: 'U1' }, { id: 'U2' }]),
+      lesson('import', [{ id: 'Priya Shah', name: 'Priya Shah' }]),
+      lesson('slack', [{ id: 'U1' }]),
+      lesson('slack', []),
+    ]);
+    expect(people).toEqual([
+      { name: '<@U1>', lessons: 2 },
+      { name: '<@U2>', lessons: 1 },
+      { name: 'Priya Shah', lessons: 1 },
+    ]);
+  });
+
+  it('says what to do when the library has nothing similar', () => {
+    expect(nothingSimilarCard().text).toBe(
+      'The library has nothing similar yet. Ask your community of practice, or your library and knowledge service, who has done this kind of work before. ' +
+        'Your own After Action Review (/aar) afterwards will help the next team.',
+    );
+  });
+});
+
+describe('recall button values', () => {
+  const ref = { runId: 'da0b1050-ff84-4346-b938-f324c1748b3e', lessonId: '69215b2d-8711-4985-8555-b7cfc27c9c56' };
+
+  it('round-trips a run and a lesson', () => {
+    expect(readRecallButtonValue(recallButtonValue(ref))).toEqual(ref);
+  });
+
+  it.each([undefined, '', 'x:y', `${ref.runId}`, `${ref.runId}:${ref.lessonId}:extra`, `${ref.runId}:not-a-uuid`])('refuses %p', (value) => {
+    expect(readRecallButtonValue(value)).toBeUndefined();
+  });
+});
