@@ -1,15 +1,18 @@
-// STUB (replaced by the BAR work): the Before Action Review flow.
-import { z } from 'zod';
+// The Before Action Review flow: four questions in a thread, past lessons recalled for question 2, actions from question 4.
 import type { Flow } from '../../src/core/flow';
+import { onEvent } from './flow';
+import { startReview } from './start';
+import { barStateSchema, type BarState } from './state';
 
-const stubState = z.object({ title: z.string() });
-type StubState = z.infer<typeof stubState>;
-
-export const beforeActionReview: Flow<StubState> = {
+export const beforeActionReview: Flow<BarState> = {
   id: 'before-action-review',
   version: 1,
   command: 'bar',
-  stateSchema: stubState,
-  start: () => ({ state: null, done: true, say: [] }),
-  on: (state) => ({ state, say: [] }),
+  stateSchema: barStateSchema,
+  start: startReview,
+  on: onEvent,
 };
+
+export type { BarState } from './state';
+export { ACTIONS, KEYS } from './ids';
+export { DEFAULT_DUE_DAYS, TIME_ZONE } from './action-drafts';
