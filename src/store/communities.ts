@@ -128,3 +128,33 @@ export async function communityForStep(q: Sql, id: string): Promise<Community | 
   const rows = await q.query(`SELECT ${COLUMNS} FROM communities WHERE id = $1 FOR UPDATE`, [id]);
   return rows[0] ? toCommunity(rows[0]) : undefined;
 }
+
+/** A community that may adopt a lesson: its owner approves it, and looks after it with its contributors. */
+export interface CommunityOfLesson {
+  id: string;
+  name: string;
+  owner: Person;
+}
+
+const lessonCommunityRow = z.object({ id: z.string(), name: z.string(), owner: personSchema });
+
+/**
+ * The organisation's active communities whose tags overlap `tags` (any of them when the lesson has none),
+ * oldest first; with `ownerId`, only those that person owns.
+ */
+export async function communitiesForTags(q: Sql, tenant: string, tags: readonly string[], ownerId?: string): Promise<CommunityOfLesson[]> {
+  const rows = await q.query(
+    `SELECT id, name, owner FROM communities
+      WHERE tenant = $1 AND status = 'active' AND (cardinality($2::text[]) = 0 OR tags && $2::text[])
+        AND ($3::text IS NULL OR owner_id = $3)
+      ORDER BY created_at, id`,
+    [tenant, [...tags], ownerId ?? null],
+  );
+  return rows.map((row) => lessonCommunityRow.parse(row));
+}
+
+/** The community through which this person may approve (or look after) a lesson with these tags, if any. */
+export async function communityOwnedBy(q: Sql, tenant: string, personId: string, tags: readonly string[]): Promise<CommunityOfLesson | undefined> {
+  const [first] = await communitiesForTags(q, tenant, tags, personId);
+  return first;
+}

@@ -1,7 +1,4 @@
-// SQL for one lesson's life after it is saved: reading it, editing it, archiving it, and who may approve it.
-import { z } from 'zod';
-import type { Person } from '../core/model';
-import { personSchema } from '../core/schemas';
+// SQL for one lesson's life after it is saved: reading it, editing it and archiving it.
 import type { Lesson } from '../lessons/lesson';
 import type { Sql } from './db';
 import { LESSON_COLUMNS, toLesson } from './lessons';
@@ -29,33 +26,4 @@ export async function updateLessonText(q: Sql, tenant: string, id: string, text:
 /** Archives a lesson at `at`, or restores it with null. */
 export async function setLessonArchived(q: Sql, tenant: string, id: string, at: Date | null): Promise<void> {
   await q.query('UPDATE lessons SET archived_at = $3 WHERE id = $1 AND tenant = $2', [id, tenant, at]);
-}
-
-export interface CommunityOfLesson {
-  id: string;
-  name: string;
-  owner: Person;
-}
-
-const communityRow = z.object({ id: z.string(), name: z.string(), owner: personSchema });
-
-/**
- * The organisation's active communities whose tags overlap `tags` (any of them when the lesson has none),
- * oldest first; with `ownerId`, only those that person owns.
- */
-export async function communitiesForTags(q: Sql, tenant: string, tags: readonly string[], ownerId?: string): Promise<CommunityOfLesson[]> {
-  const rows = await q.query(
-    `SELECT id, name, owner FROM communities
-      WHERE tenant = $1 AND status = 'active' AND (cardinality($2::text[]) = 0 OR tags && $2::text[])
-        AND ($3::text IS NULL OR owner_id = $3)
-      ORDER BY created_at, id`,
-    [tenant, [...tags], ownerId ?? null],
-  );
-  return rows.map((row) => communityRow.parse(row));
-}
-
-/** The community through which this person may approve (or look after) a lesson with these tags, if any. */
-export async function communityOwnedBy(q: Sql, tenant: string, personId: string, tags: readonly string[]): Promise<CommunityOfLesson | undefined> {
-  const [first] = await communitiesForTags(q, tenant, tags, personId);
-  return first;
 }

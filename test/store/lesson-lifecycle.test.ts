@@ -3,7 +3,8 @@
 import { parseLessonQuery } from '../../src/lessons/parse-lesson-query';
 import type { LessonQuery } from '../../src/lessons/search-query';
 import { lessonEvents, moveLesson } from '../../src/store/lesson-events';
-import { communitiesForTags, communityOwnedBy, lessonInTenant, setLessonArchived, updateLessonText } from '../../src/store/lesson-lifecycle';
+import { communitiesForTags, communityOwnedBy } from '../../src/store/communities';
+import { lessonInTenant, setLessonArchived, updateLessonText } from '../../src/store/lesson-lifecycle';
 import { searchLessons } from '../../src/store/lesson-search';
 import { listLessons } from '../../src/store/lessons';
 import { migrate } from '../../src/store/migrate';

@@ -1,6 +1,6 @@
 // Short replies about a lesson: not found, not now, not you (and who can), and what was done.
 import { card, type Card } from '../../core/card';
-import type { CommunityOfLesson } from '../../store/lesson-lifecycle';
+import type { CommunityOfLesson } from '../../store/communities';
 import type { LessonEvent } from '../../store/lesson-events';
 import { contributorsInWords, type Lesson } from '../lesson';
 import { statusInWords } from './lesson-card';

@@ -1,7 +1,7 @@
 // Who may do what to a lesson: validate, approve, and look after it (edit, archive, restore).
 import type { Person } from '../../core/model';
 import type { Sql } from '../../store/db';
-import { communitiesForTags, communityOwnedBy, type CommunityOfLesson } from '../../store/lesson-lifecycle';
+import { communitiesForTags, communityOwnedBy, type CommunityOfLesson } from '../../store/communities';
 import type { Lesson } from '../lesson';
 
 export interface Rights {
