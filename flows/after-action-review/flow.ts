@@ -1,14 +1,16 @@
 // Routes each event to the handler for it, after checking who sent it and whether it is still current.
 import type { Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
+import { pressedOnQuestion } from '../shared/question-card';
+import { isFacilitator, stay, whisper } from '../shared/steps';
+import type { ThreadCommand } from '../shared/thread-commands';
 import { editAnswer, deleteAnswer, recordAnswer } from './answers';
-import { commandFor, type ThreadCommand } from './commands';
+import { commandFor } from './commands';
 import { EDIT_LESSON_FORM, verbOf, type ActionVerb } from './ids';
 import { changeLesson, openLessonEditor, setDropped, submitLessonForm } from './lesson-edits';
 import { cancelReview, finishQuestions, nextQuestion, saveLessons } from './progress';
 import { proposalByKey, proposalByNumber } from './proposals';
 import type { AarState } from './state';
-import { isFacilitator, stay, whisper } from './steps';
 import {
   alreadyOnQuestionCard,
   alreadyRunningCard,
@@ -69,9 +71,9 @@ const QUESTION_VERBS: readonly ActionVerb[] = ['next', 'finish', 'cancel'];
 /** A button from a question card that is no longer the open one (a double or late press). */
 function isStalePress(state: AarState, verb: ActionVerb, value: string | undefined): boolean {
   if (!QUESTION_VERBS.includes(verb)) return false;
-  const fromQuestionCard = value !== undefined && /^\d+$/.test(value);
-  if (!fromQuestionCard) return verb !== 'cancel' && state.phase !== 'asking';
-  return state.phase !== 'asking' || Number(value) !== state.question;
+  const pressed = pressedOnQuestion(value);
+  if (pressed === null) return verb !== 'cancel' && state.phase !== 'asking';
+  return state.phase !== 'asking' || pressed !== state.question;
 }
 
 function onAction(state: AarState, event: Action): Step<AarState> {

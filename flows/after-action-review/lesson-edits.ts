@@ -3,10 +3,11 @@ import type { FormSpec } from '../../src/core/card';
 import type { Step } from '../../src/core/flow';
 import type { Person } from '../../src/core/model';
 import { guardText } from '../../src/privacy';
+import { whisper } from '../shared/steps';
 import { EDIT_LESSON_FORM, FORM_VALUE_FIELD, RECOMMENDATION_FIELD, TITLE_FIELD, TITLE_MAX_LENGTH } from './ids';
 import { proposalByKey, withProposalEdit, type Proposal } from './proposals';
 import type { AarState } from './state';
-import { whisper, withSummaryRefreshed } from './steps';
+import { withSummaryRefreshed } from './steps';
 import { editHeldBackCard, editHintCard, needsRecommendationCard, noSuchLessonCard } from './whispers';
 
 export function editLessonForm(proposal: Proposal): FormSpec {

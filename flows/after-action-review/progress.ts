@@ -1,12 +1,12 @@
 // Moving the review along: next question, finish, cancel and save.
 import type { Outgoing, Step } from '../../src/core/flow';
+import { stay } from '../shared/steps';
 import { draftsOf } from './drafts';
 import { KEYS } from './ids';
 import { overviewCard } from './overview-card';
 import { closedQuestionCard, openQuestionCard } from './question-card';
 import { LAST_QUESTION } from './questions';
 import type { AarState } from './state';
-import { stay } from './steps';
 import { summaryCard } from './summary-card';
 import { cancelledNoteCard, savedNoteCard } from './thread-notes';
 

@@ -1,10 +1,7 @@
 // The four AAR questions, in the order the thread asks them.
+import { questionFrom, type ReviewQuestion } from '../shared/question-card';
 
-export interface AarQuestion {
-  prompt: string;
-  /** A nudge shown under the question. */
-  hint: string;
-}
+export type AarQuestion = ReviewQuestion;
 
 export const QUESTIONS: readonly AarQuestion[] = [
   {
@@ -33,7 +30,5 @@ export const OBSERVATION_QUESTION = 1;
 export const REASON_QUESTION = 2;
 
 export function questionAt(index: number): AarQuestion {
-  const question = QUESTIONS[index];
-  if (!question) throw new RangeError(`No AAR question ${index}`);
-  return question;
+  return questionFrom(QUESTIONS, index, 'AAR');
 }

@@ -1,6 +1,7 @@
 // What /aar says when it doesn't start a review: a missing title, help, or a title that names a patient.
 import { card, type Card } from '../../src/core/card';
-import { describeFindings, type Finding } from '../../src/privacy';
+import type { Finding } from '../../src/privacy';
+import { titleHasIdentifierCard as sharedTitleHasIdentifierCard } from '../shared/start-title';
 
 const EXAMPLE = '/aar Go-live of e-prescribing on Ward 7';
 
@@ -40,9 +41,5 @@ export function helpCard(): Card {
 }
 
 export function titleHasIdentifierCard(findings: readonly Finding[]): Card {
-  const text =
-    `Your title seems to contain ${describeFindings(findings)}, so I haven't started the review. ` +
-    "Titles are seen by everyone and kept with the lessons — please try again without it, for example: " +
-    EXAMPLE;
-  return card(text, { type: 'paragraph', text });
+  return sharedTitleHasIdentifierCard(findings, 'seen by everyone and kept with the lessons', EXAMPLE);
 }

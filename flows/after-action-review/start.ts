@@ -1,25 +1,20 @@
 // /aar <title>: opens the review with an overview in the channel and question 1 in its thread.
-import type { Card } from '../../src/core/card';
 import type { StartInput, Step } from '../../src/core/flow';
-import { guardText } from '../../src/privacy';
+import { personOf } from '../shared/person';
+import { checkTitle, notStarted } from '../shared/start-title';
 import { KEYS } from './ids';
 import { overviewCard } from './overview-card';
 import { openQuestionCard } from './question-card';
 import { askForTitleCard, helpCard, titleHasIdentifierCard } from './start-messages';
 import type { AarState } from './state';
-import { personOf } from './steps';
 
-function notStarted(input: StartInput, body: Card): Step<AarState | null> {
-  return { state: null, done: true, say: [{ kind: 'whisper', to: input.from, card: body }] };
-}
+const TITLE_REPLIES = { askForTitle: askForTitleCard, help: helpCard, hasIdentifier: titleHasIdentifierCard };
 
 export function startReview(input: StartInput): Step<AarState | null> {
-  const title = input.text.replace(/\s+/g, ' ').trim();
-  if (title === '') return notStarted(input, askForTitleCard());
-  if (/^(help|\?)$/i.test(title)) return notStarted(input, helpCard());
-  const { findings } = guardText(title);
-  if (findings.length > 0) return notStarted(input, titleHasIdentifierCard(findings));
+  const checked = checkTitle(input.text, TITLE_REPLIES);
+  if (!checked.ok) return notStarted(input, checked.reply);
 
+  const { title } = checked;
   const facilitator = personOf(input.from);
   const state: AarState = { title, facilitator, phase: 'asking', question: 0, answers: [], proposalEdits: [] };
   return {

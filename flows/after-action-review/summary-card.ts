@@ -1,11 +1,11 @@
 // The summary in the thread: everyone's answers, then the proposed lessons to edit, drop and save.
 import { card, type Block, type Card } from '../../src/core/card';
 import { mention } from '../../src/core/model';
+import { countOf } from '../shared/wording';
 import { ACTIONS } from './ids';
 import { proposalsOf, type Proposal } from './proposals';
 import { QUESTIONS } from './questions';
 import type { AarState, Answer } from './state';
-import { countOf } from './wording';
 
 /** Handled by the lessons service, not this flow: the run is over once its lessons are saved. */
 const ADD_ACTION = 'lessons:action:add';

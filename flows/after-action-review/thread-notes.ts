@@ -1,6 +1,6 @@
 // Closing notes posted in the thread for everyone.
 import { card, type Card } from '../../src/core/card';
-import { countOf } from './wording';
+import { countOf } from '../shared/wording';
 
 export function savedNoteCard(lessons: number): Card {
   const text =

@@ -1,28 +1,24 @@
-// Messages only one person sees: who may do what, stale buttons, and answers held back by the guard.
+// Messages only one person sees in an AAR: who may do what, stale buttons, and answers or edits held back by the guard.
 import { card, type Card } from '../../src/core/card';
 import { mention, type Person } from '../../src/core/model';
 import { describeFindings, type Finding } from '../../src/privacy';
+import * as shared from '../shared/whispers';
+import { plain } from '../shared/whispers';
+import { quoted } from '../shared/wording';
 import { QUESTION_COUNT } from './questions';
-import { quoted } from './wording';
 
-function plain(text: string): Card {
-  return card(text, { type: 'paragraph', text });
-}
-
-export function onlyFacilitatorMovesCard(facilitator: Person): Card {
-  return plain(`Only ${mention(facilitator)}, who is facilitating, can move the review on.`);
-}
-
-export function onlyFacilitatorButtonsCard(facilitator: Person): Card {
-  return plain(`Only ${mention(facilitator)}, who is facilitating, can use these buttons.`);
-}
+export {
+  answerNowClearCard,
+  onlyFacilitatorButtonsCard,
+  onlyFacilitatorMovesCard,
+} from '../shared/whispers';
 
 export function onlyFacilitatorEditsCard(facilitator: Person): Card {
   return plain(`Only ${mention(facilitator)}, who is facilitating, can edit the lessons.`);
 }
 
 export function alreadyOnQuestionCard(current: number): Card {
-  return plain(`The review has already moved on to question ${current + 1} of ${QUESTION_COUNT}, so that button does nothing now.`);
+  return shared.alreadyOnQuestionCard(current, QUESTION_COUNT);
 }
 
 export function questionsClosedCard(): Card {
@@ -30,25 +26,11 @@ export function questionsClosedCard(): Card {
 }
 
 export function alreadyRunningCard(title: string, facilitator: Person): Card {
-  return plain(`There's already a review running here ("${title}"), facilitated by ${mention(facilitator)}.`);
+  return shared.alreadyRunningCard('a review', title, facilitator);
 }
 
 export function answerHeldBackCard(question: number, masked: string, findings: readonly Finding[]): Card {
-  const found = describeFindings(findings);
-  return card(
-    `Your answer to question ${question + 1} contained ${found}.`,
-    { type: 'paragraph', text: `Your answer to question ${question + 1} seems to contain ${found}:\n${quoted(masked)}` },
-    {
-      type: 'paragraph',
-      text:
-        "I've kept it, but only with those details hidden, and it won't be used in any lesson. " +
-        'Please edit your message and say it again without anything that could identify the patient.',
-    },
-  );
-}
-
-export function answerNowClearCard(question: number): Card {
-  return plain(`Thank you — your answer to question ${question + 1} is fine now and will be used.`);
+  return shared.answerHeldBackCard(question, masked, findings, "it won't be used in any lesson");
 }
 
 export function editHintCard(number: number): Card {

@@ -1,5 +1,5 @@
 // Words the facilitator can type in the thread instead of pressing a button.
-import { parseThreadCommand } from '../after-action-review/commands';
+import { parseThreadCommand } from '../shared/thread-commands';
 
 export type BarCommand = 'next' | 'finish' | 'cancel';
 

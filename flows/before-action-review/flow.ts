@@ -1,12 +1,13 @@
 // Routes each event to the handler for it, after checking who sent it and whether it is still current.
 import type { Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
+import { pressedOnQuestion } from '../shared/question-card';
+import { isFacilitator, stay, whisper } from '../shared/steps';
 import { deleteAnswer, editAnswer, recordAnswer } from './answers';
 import { commandFor, type BarCommand } from './commands';
 import { verbOf } from './ids';
 import { cancelReview, finishReview, nextQuestion } from './progress';
 import type { BarState } from './state';
-import { isFacilitator, stay, whisper } from './steps';
 import { alreadyOnQuestionCard, alreadyRunningCard, onlyFacilitatorButtonsCard, onlyFacilitatorMovesCard } from './whispers';
 
 type Action = Extract<Inbound, { kind: 'action' }>;
@@ -28,7 +29,7 @@ function onReply(state: BarState, event: Reply, now: Date): Step<BarState> {
 
 /** Every BAR button sits on a question card and carries its index; one from an earlier card is a late or double press. */
 function isStalePress(state: BarState, value: string | undefined): boolean {
-  return value === undefined || !/^\d+$/.test(value) || Number(value) !== state.question;
+  return pressedOnQuestion(value) !== state.question;
 }
 
 function onAction(state: BarState, event: Action, now: Date): Step<BarState> {

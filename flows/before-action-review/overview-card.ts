@@ -1,7 +1,8 @@
 // The parent message in the channel: what the team is about to do, the facilitator and the questions to come.
-import { card, type Card } from '../../src/core/card';
-import { mention, type Person } from '../../src/core/model';
-import { countOf } from '../after-action-review/wording';
+import type { Card } from '../../src/core/card';
+import type { Person } from '../../src/core/model';
+import { RUNNING_LINE, reviewOverviewCard } from '../shared/overview-card';
+import { countOf } from '../shared/wording';
 import { QUESTIONS } from './questions';
 
 export type OverviewStatus = { kind: 'running' } | { kind: 'finished'; actions: number } | { kind: 'cancelled' };
@@ -9,7 +10,7 @@ export type OverviewStatus = { kind: 'running' } | { kind: 'finished'; actions: 
 function statusLine(status: OverviewStatus): string {
   switch (status.kind) {
     case 'running':
-      return 'Reply in the thread below. Please leave out anything that could identify a patient, such as an NHS number.';
+      return RUNNING_LINE;
     case 'finished':
       return status.actions === 0
         ? 'This review is finished. No actions were agreed.'
@@ -20,12 +21,6 @@ function statusLine(status: OverviewStatus): string {
 }
 
 export function overviewCard(title: string, facilitator: Person, status: OverviewStatus): Card {
-  const questions = QUESTIONS.map((q, i) => `${i + 1}. ${q.prompt}`).join('\n');
-  return card(
-    `Before Action Review: ${title}`,
-    { type: 'heading', text: `Before Action Review: ${title}` },
-    { type: 'paragraph', text: `Facilitated by ${mention(facilitator)}` },
-    { type: 'paragraph', text: `We'll go through four questions, one at a time:\n${questions}` },
-    { type: 'context', text: statusLine(status) },
-  );
+  const prompts = QUESTIONS.map((q) => q.prompt);
+  return reviewOverviewCard('Before Action Review', title, facilitator, prompts, statusLine(status));
 }

@@ -1,6 +1,7 @@
 // Moving the review along: next question (asking for past lessons on the way to question 2), finish and cancel.
 import { card } from '../../src/core/card';
 import type { Outgoing, RecallRequest, Step } from '../../src/core/flow';
+import { stay } from '../shared/steps';
 import { actionDraftsOf } from './action-drafts';
 import { usableAnswers } from './answers';
 import { KEYS } from './ids';
@@ -8,7 +9,6 @@ import { overviewCard } from './overview-card';
 import { closedQuestionCard, openQuestionCard } from './question-card';
 import { AIMS_QUESTION, LAST_QUESTION, LEARNING_QUESTION } from './questions';
 import type { BarState } from './state';
-import { stay } from './steps';
 import { summaryCard } from './summary-card';
 
 function closeCurrentQuestion(state: BarState, cancelled = false): Outgoing {

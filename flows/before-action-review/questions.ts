@@ -1,9 +1,7 @@
 // The four BAR questions, in the order the thread asks them.
+import { questionFrom, type ReviewQuestion } from '../shared/question-card';
 
-export interface BarQuestion {
-  prompt: string;
-  /** A nudge shown under the question. */
-  hint: string;
+export interface BarQuestion extends ReviewQuestion {
   /** How the summary heads this question's answers. */
   heading: string;
 }
@@ -43,7 +41,5 @@ export const LEARNING_QUESTION = 1;
 export const ACTION_QUESTION = 3;
 
 export function questionAt(index: number): BarQuestion {
-  const question = QUESTIONS[index];
-  if (!question) throw new RangeError(`No BAR question ${index}`);
-  return question;
+  return questionFrom(QUESTIONS, index, 'BAR');
 }

@@ -1,6 +1,7 @@
-import { parseThreadCommand, commandFor } from '../../../flows/after-action-review/commands';
+import { commandFor } from '../../../flows/after-action-review/commands';
 import { hashtagsIn } from '../../../flows/after-action-review/hashtags';
 import { shortTitle } from '../../../flows/after-action-review/lesson-title';
+import { parseThreadCommand } from '../../../flows/shared/thread-commands';
 
 describe('shortTitle', () => {
   it('takes the first sentence without its full stop', () => {

@@ -1,0 +1,78 @@
+// Replies in a review's thread while its questions are open: recorded guarded, and kept in step with edits and deletes.
+import type { Card } from '../../src/core/card';
+import type { Outgoing, Step } from '../../src/core/flow';
+import type { Inbound } from '../../src/core/model';
+import { guardText, type Finding } from '../../src/privacy';
+import type { Answer } from './review-state';
+import { personOf } from './person';
+import { stay } from './steps';
+
+type Reply = Extract<Inbound, { kind: 'reply' }>;
+type ReplyEdited = Extract<Inbound, { kind: 'reply-edited' }>;
+type ReplyDeleted = Extract<Inbound, { kind: 'reply-deleted' }>;
+
+/** The part of a review's state that holds its answers. */
+export interface Answering {
+  question: number;
+  answers: Answer[];
+}
+
+/** What differs between reviews: their words, and what else moves when the answers do. */
+export interface AnswerRules<S extends Answering> {
+  heldBackCard(question: number, masked: string, findings: readonly Finding[]): Card;
+  nowClearCard(question: number): Card;
+  /** After an edit or delete; by default nothing more. */
+  afterChange?(state: S, say: Outgoing[]): Step<S>;
+  /** Whatever else hangs off an answer that goes; by default nothing. */
+  withoutAnswer?(state: S, messageId: string): S;
+}
+
+export interface AnswerHandlers<S> {
+  recordAnswer(state: S, event: Reply, now: Date): Step<S>;
+  editAnswer(state: S, event: ReplyEdited): Step<S>;
+  deleteAnswer(state: S, event: ReplyDeleted): Step<S>;
+}
+
+export function answerHandlers<S extends Answering>(rules: AnswerRules<S>): AnswerHandlers<S> {
+  const afterChange = rules.afterChange ?? ((state: S, say: Outgoing[]): Step<S> => ({ state, say }));
+  const withoutAnswer = rules.withoutAnswer ?? ((state: S): S => state);
+
+  /** Masks identifiers before anything is kept; the original text never enters state. */
+  function guarded(answer: Omit<Answer, 'text' | 'flagged'>, rawText: string): { answer: Answer; heldBack: Outgoing[] } {
+    const { masked, findings } = guardText(rawText.trim());
+    const flagged = findings.length > 0;
+    const heldBack: Outgoing[] = flagged
+      ? [{ kind: 'whisper', to: answer.author, card: rules.heldBackCard(answer.question, masked, findings) }]
+      : [];
+    return { answer: { ...answer, text: masked, flagged }, heldBack };
+  }
+
+  function recordAnswer(state: S, event: Reply, now: Date): Step<S> {
+    if (event.text.trim() === '') return stay(state);
+    if (state.answers.some((a) => a.messageId === event.messageId)) return stay(state);
+    const { answer, heldBack } = guarded(
+      { messageId: event.messageId, question: state.question, author: personOf(event.from), at: now.toISOString() },
+      event.text,
+    );
+    return { state: { ...state, answers: [...state.answers, answer] }, say: heldBack };
+  }
+
+  function editAnswer(state: S, event: ReplyEdited): Step<S> {
+    const old = state.answers.find((a) => a.messageId === event.messageId);
+    if (!old) return stay(state);
+    if (event.text.trim() === '') return deleteAnswer(state, { ...event, kind: 'reply-deleted' });
+    const { answer, heldBack } = guarded(old, event.text);
+    const answers = state.answers.map((a) => (a.messageId === old.messageId ? answer : a));
+    const thanks: Outgoing[] =
+      old.flagged && !answer.flagged ? [{ kind: 'whisper', to: old.author, card: rules.nowClearCard(old.question) }] : [];
+    return afterChange({ ...state, answers }, [...heldBack, ...thanks]);
+  }
+
+  function deleteAnswer(state: S, event: ReplyDeleted): Step<S> {
+    if (!state.answers.some((a) => a.messageId === event.messageId)) return stay(state);
+    const answers = state.answers.filter((a) => a.messageId !== event.messageId);
+    return afterChange(withoutAnswer({ ...state, answers }, event.messageId), []);
+  }
+
+  return { recordAnswer, editAnswer, deleteAnswer };
+}
