@@ -24,6 +24,9 @@ function renderBlock(block: Block, style: Style, firstButton: number): string[] 
       return ['----'];
     case 'context':
       return block.text.split('\n').map((line) => style.dim(line));
+    // The sandbox's groups are conversations already.
+    case 'meet':
+      return [];
   }
 }
 

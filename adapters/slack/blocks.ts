@@ -66,6 +66,9 @@ function renderBlock(block: Block): KnownBlock[] {
       return [{ type: 'divider' }];
     case 'context':
       return block.text.trim() === '' ? [] : [contextBlock(block.text)];
+    // Slack introduces people in a group DM of their own: they are already together.
+    case 'meet':
+      return [];
   }
 }
 

@@ -1,4 +1,5 @@
 // A small card tree that each adapter renders (Block Kit, Adaptive Card, plain text).
+import type { Person } from './model';
 
 export interface Button {
   /** Action id, '<flow>:<verb>', comes back as Inbound.action. */
@@ -8,7 +9,22 @@ export interface Button {
   style?: 'primary' | 'danger';
 }
 
+/**
+ * An offer to meet these people: where a platform cannot open a group conversation itself (Teams), it renders
+ * links to start a chat and to schedule a meeting; where the people are already together (a Slack group DM), nothing.
+ */
+export interface MeetBlock {
+  type: 'meet';
+  people: Person[];
+  /** The chat's topic and the meeting's subject. */
+  topic: string;
+  /** A suggested slot, ISO 8601. */
+  start?: string;
+  end?: string;
+}
+
 export type Block =
+  | MeetBlock
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'fields'; fields: { label: string; value: string }[] }

@@ -8,6 +8,11 @@ export interface PostedRef {
   id: string;
   /** A link people can follow to the message, when the platform has one. */
   url?: string;
+  /**
+   * Where replies to this post arrive: in a thread of its own (Slack, the default), or in the place it was
+   * posted to (a Teams reply chain, or a Teams chat, which has no threads).
+   */
+  repliesIn?: 'thread' | 'place';
 }
 
 /** The platform will not let the bot post in this place (not invited, archived, gone). Retrying won't help. */
@@ -48,4 +53,14 @@ export interface ChatPort {
   link?(ref: PostedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */
   openForm?(trigger: string, place: Place, form: FormSpec): Promise<void>;
+}
+
+/**
+ * Where an adapter keeps how to reach conversations and people later (Teams needs a stored conversation reference
+ * to post anything it was not just asked). Values are the adapter's own JSON; it checks them when it reads them.
+ */
+export interface AddressBook {
+  save(tenant: string, key: string, address: unknown): Promise<void>;
+  /** undefined when nothing was saved under that key. */
+  load(tenant: string, key: string): Promise<unknown>;
 }

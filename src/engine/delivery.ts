@@ -167,10 +167,11 @@ export class Delivery {
       case 'post': {
         const channel: Place = { ...run.place };
         delete channel.thread;
-        const place = m.in === 'thread' && run.place.thread ? run.place : channel;
+        // A run started inside a thread (a Teams reply chain or chat) opens there rather than in a new one.
+        const place = (m.anchor || m.in === 'thread') && run.place.thread ? run.place : channel;
         const ref = await port.post(place, m.card);
         if (m.anchor) {
-          const thread: Place = { ...channel, thread: ref.id };
+          const thread: Place = ref.repliesIn === 'place' ? place : { ...channel, thread: ref.id };
           const url = await port.link?.(ref).catch(() => undefined);
           await anchorRun(q, run.id, thread, placeKey(thread), url);
           // Later items of this pass go to the new thread; `run` is this pass's own copy.

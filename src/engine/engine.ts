@@ -84,10 +84,16 @@ export class Engine implements InboundHandler {
       const reply = await service.handle(tx, event, now);
       return { direct: reply.say, streams: reply.streams };
     }
-    if (event.kind === 'command') return this.start(tx, event, now);
-
+    if (event.kind === 'command') {
+      // A command said inside a run's thread (Teams commands arrive in reply chains) is for that run.
+      const run = event.place.thread === undefined ? undefined : await lockActiveRun(tx, placeKey(event.place));
+      return run ? this.continueRun(tx, run, event, now) : this.start(tx, event, now);
+    }
     const run = await lockActiveRun(tx, placeKey(event.place));
-    if (!run) return this.noActiveRun(tx, event);
+    return run ? this.continueRun(tx, run, event, now) : this.noActiveRun(tx, event);
+  }
+
+  private async continueRun(tx: Sql, run: RunRecord, event: Inbound, now: Date): Promise<Outcome> {
     if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
 
     const flow = this.byId.get(run.flow);
@@ -112,8 +118,9 @@ export class Engine implements InboundHandler {
     if (step.state === null) return { direct: step.say };
 
     const id = randomUUID();
-    // A run that opens its own thread is keyed by it once the parent message is posted.
-    const opensThread = step.say.some((m) => m.kind === 'post' && m.anchor);
+    // A run that opens its own thread is keyed by it once the parent message is posted; one started inside a
+    // thread stays there, so it is keyed by that thread at once.
+    const opensThread = step.say.some((m) => m.kind === 'post' && m.anchor) && event.place.thread === undefined;
     const key = opensThread ? `${placeKey(event.place)}#run:${id}` : placeKey(event.place);
     const run: RunRecord = {
       id, flow: flow.id, version: flow.version, tenant: event.place.tenant, place: event.place, placeKey: key,

@@ -60,6 +60,8 @@ function blockText(block: Block): string {
       return block.buttons.map((b) => b.label).join(' ');
     case 'divider':
       return '';
+    case 'meet':
+      return `Meet ${block.people.map((p) => p.id).join(', ')}: ${block.topic}`;
   }
 }
 

@@ -17,6 +17,8 @@ export class RecordingChat implements ChatPort {
   failures = 0;
   /** Channels the bot has not been invited to. */
   readonly closedChannels = new Set<string>();
+  /** Like Teams: a post made inside a thread is replied to in that thread, not in one of its own. */
+  threadsStayPut = false;
 
   private maybeFail(place?: Place): void {
     if (place && this.closedChannels.has(place.channel)) throw new PlaceUnavailable('not_in_channel');
@@ -30,7 +32,7 @@ export class RecordingChat implements ChatPort {
     this.maybeFail(place);
     const id = `m${this.next++}`;
     this.sent.push({ op: 'post', place, card, id });
-    return { place, id };
+    return this.threadsStayPut && place.thread !== undefined ? { place, id, repliesIn: 'place' } : { place, id };
   }
   async update(ref: PostedRef, card: Card): Promise<void> {
     this.maybeFail();
