@@ -146,7 +146,7 @@ export class Delivery {
     await closeRun(q, run.id, now);
     this.log.warn('run closed: the platform refused its place', { run: run.id, reason: refusal.reason });
     try {
-      await port.direct(run.startedBy, notices.cannotPostHere());
+      await port.direct(run.startedBy, notices.cannotPostHere(run.place.platform));
     } catch (err) {
       this.log.warn('could not tell the starter either', { run: run.id, error: errorText(err) });
     }

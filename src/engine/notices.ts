@@ -1,7 +1,8 @@
 // The engine's own few words to people, for events no flow can answer.
 import { card, type Card } from '../core/card';
 import type { Outgoing } from '../core/flow';
-import type { Person } from '../core/model';
+import type { Person, Platform } from '../core/model';
+import { howToAddMobilise } from '../core/platform-words';
 
 function whisper(to: Person, text: string): Outgoing {
   return { kind: 'whisper', to, card: card(text, { type: 'paragraph', text }) };
@@ -16,9 +17,10 @@ export const notices = {
   nothingRunning: (to: Person): Outgoing => whisper(to, "That button belongs to something Mobilise can't find any more."),
   somethingWentWrong: (to: Person): Outgoing =>
     whisper(to, 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.'),
-  cannotPostHere: (): Card => {
+  cannotPostHere: (platform: Platform): Card => {
     const text =
-      "I couldn't post in the channel where you ran that command, probably because I haven't been invited there yet. Add me to the channel (for example with `/invite @Mobilise`) and run the command again. Nothing was saved.";
+      "I couldn't post in the channel where you ran that command, probably because I haven't been let in there yet. " +
+      `Please ${howToAddMobilise(platform)} and run the command again. Nothing was saved.`;
     return card(text, { type: 'paragraph', text });
   },
   runRetired: (): Outgoing => {

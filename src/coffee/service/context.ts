@@ -49,6 +49,6 @@ export function toChannel(programme: Programme, card: Card, key?: string): Outgo
     to: { place: programme.place },
     card,
     ...(key === undefined ? {} : { key }),
-    ifRefused: { to: programme.organiser, card: channelRefusedCard(programme.place.channel) },
+    ifRefused: { to: programme.organiser, card: channelRefusedCard(programme.place) },
   };
 }

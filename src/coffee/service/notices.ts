@@ -1,5 +1,7 @@
 // Replies the coffee service needs beyond the cards: platform gaps and stale buttons.
 import { card, type Card } from '../../core/card';
+import type { Place } from '../../core/model';
+import { howToAddMobilise } from '../../core/platform-words';
 
 export function setupNeedsFormCard(): Card {
   const text = 'Setting up needs a form, which this chat cannot open here. Please type /coffee setup as a slash command in the channel.';
@@ -27,10 +29,10 @@ export function commentRefusedCard(what: string): Card {
 }
 
 /** To the organiser when the programme's channel refuses the bot; rounds carry on in private messages. */
-export function channelRefusedCard(channel: string): Card {
+export function channelRefusedCard(place: Place): Card {
   const text =
-    `I couldn't post in <#${channel}> for Randomised Coffee Trials, probably because I'm not a member of it. ` +
-    'Please invite me (for example with /invite @Mobilise) so the channel sees the announcement and each round’s news. Matching and introductions carry on meanwhile.';
+    `I couldn't post in <#${place.channel}> for Randomised Coffee Trials, probably because I'm not a member of it. ` +
+    `Please ${howToAddMobilise(place.platform)} so the channel sees the announcement and each round’s news. Matching and introductions carry on meanwhile.`;
   return card(text, { type: 'paragraph', text });
 }
 

@@ -4,6 +4,8 @@ import { mention, type Person } from '../../core/model';
 import { dayTimeInWords, digestTimeInWords, type DigestTime } from '../digest-time';
 import { say } from './say';
 import { tagsInWords } from './wording';
+import type { Place } from '../../core/model';
+import { howToAddMobilise } from '../../core/platform-words';
 
 export interface CommunityInWords {
   name: string;
@@ -102,9 +104,9 @@ export function evolveCard(name: string, channel: string): Card {
 }
 
 /** To the owner when the community's channel refuses the bot; nothing else can reach the channel until it is fixed. */
-export function channelRefusedCard(channel: string): Card {
+export function channelRefusedCard(place: Place): Card {
   return say(
-    `I couldn't post in <#${channel}> for its community of practice, probably because I'm not a member of it. ` +
-      'Please invite me (for example with /invite @Mobilise) so the channel gets its weekly digest.',
+    `I couldn't post in <#${place.channel}> for its community of practice, probably because I'm not a member of it. ` +
+      `Please ${howToAddMobilise(place.platform)} so the channel gets its weekly digest.`,
   );
 }

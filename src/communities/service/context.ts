@@ -40,5 +40,5 @@ export function inWords(c: Community): CommunityInWords {
 
 /** A post in the community's channel; if the channel refuses the bot, the owner is told how to fix it. */
 export function toChannel(community: Pick<Community, 'place' | 'owner'>, card: Card): Outgoing {
-  return { kind: 'send', to: { place: community.place }, card, ifRefused: { to: community.owner, card: channelRefusedCard(community.place.channel) } };
+  return { kind: 'send', to: { place: community.place }, card, ifRefused: { to: community.owner, card: channelRefusedCard(community.place) } };
 }
