@@ -130,6 +130,12 @@ describe('introCard', () => {
     expect(allText(intro)).toContain('round 3');
   });
 
+  it('offers the group a way to meet, with the suggested slot, for platforms that cannot open a group chat', () => {
+    expect(intro.blocks.filter((b) => b.type === 'meet')).toEqual([
+      { type: 'meet', people: [alex, sam, fran], topic: 'Randomised Coffee Trials, round 3', start: '2026-06-03T11:30:00.000Z', end: '2026-06-03T12:00:00.000Z' },
+    ]);
+  });
+
   it('gives the meet-by date and suggested time in local time', () => {
     const text = allText(intro);
     expect(text).toContain('before Monday 13 July');

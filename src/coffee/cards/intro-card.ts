@@ -31,6 +31,14 @@ export function introCard(input: IntroInput): Card {
     { type: 'paragraph', text: matched },
     { type: 'paragraph', text: suggestion },
     ...prompt,
+    // Where the bot cannot put the group in a chat of its own (Teams), links to start one and to book the slot.
+    {
+      type: 'meet',
+      people: input.people,
+      topic: `${PROGRAMME_NAME}, round ${input.round}`,
+      start: input.suggested.start.toISOString(),
+      end: input.suggested.end.toISOString(),
+    },
     { type: 'context', text: footer },
   );
 }
