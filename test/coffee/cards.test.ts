@@ -205,6 +205,7 @@ describe('reminderCard', () => {
     expectTidy(card);
     expect(card.text).toContain('<@U-ALEX> and <@U-SAM>');
     expect(card.text).toContain('Monday 1 June');
+    expect(card.blocks).toContainEqual({ type: 'meet', people: [alex, sam], topic: 'Randomised Coffee Trials' });
   });
 });
 
