@@ -1,0 +1,134 @@
+// The Adaptive Card JSON this adapter sends, as types: only the parts we use, in the shape Teams reads.
+import type { MeetBlock } from '../../../src/core/card';
+
+/** Teams renders Adaptive Cards up to 1.5 on desktop, web and mobile. */
+export const CARD_VERSION = '1.5';
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface MentionEntity {
+  type: 'mention';
+  /** Exactly the `<at>Name</at>` tag it stands for. */
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** What the renderer needs from the adapter: names it has looked up, and meeting links it has built. */
+export interface RenderContext {
+  nameOf(personId: string): string | undefined;
+  /** A link that is missing leaves its button out. */
+  meetLinks(block: MeetBlock): { chat?: string; meeting?: string };
+  /** A channel's display name, for `<#id>` links; without one the text says "the channel". */
+  channelName?(channelId: string): string | undefined;
+}
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  size?: 'Small' | 'Large';
+  weight?: 'Bolder';
+  isSubtle?: true;
+  style?: 'heading';
+  spacing?: 'None' | 'Small';
+  separator?: true;
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+  separator?: true;
+}
+
+/** What a button or a form's submit sends back; Teams adds a form's input values beside these keys. */
+export type SubmitData =
+  | { mobilise: 'action'; action: string; value?: string }
+  | { mobilise: 'form'; form: string; value?: string };
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: SubmitData;
+  style?: 'positive' | 'destructive';
+}
+
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = SubmitAction | OpenUrlAction;
+
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+  separator?: true;
+}
+
+interface InputBase {
+  id: string;
+  label: string;
+  isRequired?: true;
+  errorMessage?: string;
+}
+
+export interface TextInput extends InputBase {
+  type: 'Input.Text';
+  value?: string;
+  isMultiline?: true;
+  maxLength?: number;
+}
+
+export interface ChoiceSetInput extends InputBase {
+  type: 'Input.ChoiceSet';
+  style: 'compact';
+  isMultiSelect?: false;
+  choices: { title: string; value: string }[];
+  value?: string;
+  /** Teams' people picker: choices come from the organisation's directory. */
+  'choices.data'?: { type: 'Data.Query'; dataset: 'graph.microsoft.com/users' };
+}
+
+export interface ToggleInput extends InputBase {
+  type: 'Input.Toggle';
+  title: string;
+  value: 'true' | 'false';
+  valueOn: 'true';
+  valueOff: 'false';
+}
+
+export type CardInput = TextInput | ChoiceSetInput | ToggleInput;
+export type CardElement = TextBlock | FactSet | ActionSet | CardInput;
+
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  $schema: typeof CARD_SCHEMA;
+  version: typeof CARD_VERSION;
+  body: CardElement[];
+  actions?: CardAction[];
+  msteams: { width: 'Full'; entities?: MentionEntity[] };
+}
+
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD_TYPE;
+  content: AdaptiveCardJson;
+}
+
+/** One Teams message: fallback text (with its own mention entities) and the card. */
+export interface TeamsMessage {
+  text: string;
+  attachments: [CardAttachment];
+  entities: MentionEntity[];
+}
+
+export function adaptiveCard(body: CardElement[], entities: MentionEntity[], actions?: CardAction[]): AdaptiveCardJson {
+  const msteams: AdaptiveCardJson['msteams'] = entities.length > 0 ? { width: 'Full', entities } : { width: 'Full' };
+  const json: AdaptiveCardJson = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, msteams };
+  if (actions !== undefined && actions.length > 0) json.actions = actions;
+  return json;
+}
+
+export function teamsMessage(text: string, card: AdaptiveCardJson, entities: MentionEntity[]): TeamsMessage {
+  return { text, attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }], entities };
+}

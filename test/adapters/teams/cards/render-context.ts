@@ -1,0 +1,26 @@
+// A RenderContext over a fixed directory of names and a fixed pair of meeting links.
+import type { MeetBlock } from '../../../../src/core/card';
+import type { RenderContext } from '../../../../adapters/teams/cards';
+
+export const ALICE = '29:1alice-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+export const BOB = '29:1bob-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+export const STRANGER = '29:1zzz-zzzzzzzzzzzzzzzzzzzzzzzzzzzzz';
+
+const NAMES = new Map([
+  [ALICE, 'Alice Smith'],
+  [BOB, 'Bob Jones'],
+  ['U1', 'Una'],
+]);
+
+export function contextWith(links: { chat?: string; meeting?: string } = {}, channels: Record<string, string> = {}): RenderContext & { meetAsked: MeetBlock[] } {
+  const meetAsked: MeetBlock[] = [];
+  return {
+    meetAsked,
+    nameOf: (id) => NAMES.get(id),
+    meetLinks: (block) => {
+      meetAsked.push(block);
+      return links;
+    },
+    channelName: (id) => channels[id],
+  };
+}
