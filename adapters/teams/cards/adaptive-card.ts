@@ -20,6 +20,8 @@ export interface RenderContext {
   meetLinks(block: MeetBlock): { chat?: string; meeting?: string };
   /** A channel's display name, for `<#id>` links; without one the text says "the channel". */
   channelName?(channelId: string): string | undefined;
+  /** Command names (`aar`, `coffee`…): card text writes them as Slack slash commands, Teams people @mention the bot. */
+  commands?: readonly string[];
 }
 
 export interface TextBlock {

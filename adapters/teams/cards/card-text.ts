@@ -10,6 +10,12 @@ const SLACK_BOLD = /(^|[\s(["'_~])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?=$|[\s)\]}.,;:
 const LIST_ITEM = /^\s*(?:[-+*]|\d{1,9}[.)])\s/;
 const TEAMS_ID_PREFIX = /^\d+:/;
 const AT_ELEMENT = /<at>[^<]*<\/at>/g;
+/** How people address the bot in Teams (the app's name in manifest/teams/manifest.json). */
+const BOT_MENTION = '@Mobilise ';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** Collects one mention entity per person named, so each `<at>` tag the card shows has its entity. */
 export class Mentions {
@@ -19,18 +25,26 @@ export class Mentions {
 
   /** Teams markdown for one text of the card. */
   markdown(text: string): string {
-    return this.references(lines(bold(text.replace(TYPED_AT_TAG, ''))));
+    return this.references(lines(bold(this.commands(text.replace(TYPED_AT_TAG, '')))));
   }
 
   /** Plain text for places markdown does not reach (input labels, choices): names without pings. */
   plain(text: string): string {
-    return text.replace(TYPED_AT_TAG, '').replace(REFERENCE, (_all, kind: string, id: string) => (kind === '@' ? this.personName(id) : this.channel(id)));
+    return this.commands(text.replace(TYPED_AT_TAG, '')).replace(REFERENCE, (_all, kind: string, id: string) => (kind === '@' ? this.personName(id) : this.channel(id)));
   }
 
   /** Entities for the `<at>` tags that appear in the given texts, in the order first seen. */
   entitiesFor(texts: string[]): MentionEntity[] {
     const tags = new Set(texts.flatMap((t) => t.match(AT_ELEMENT) ?? []));
     return [...this.byId.values()].filter((e) => tags.has(e.text));
+  }
+
+  /** `/aar Go-live` is typed `@Mobilise aar Go-live` in Teams. */
+  private commands(text: string): string {
+    const names = this.ctx.commands ?? [];
+    if (names.length === 0) return text;
+    const slash = new RegExp(`(^|[\\s"'\`(])/(${names.map(escapeRegExp).join('|')})\\b`, 'g');
+    return text.replace(slash, `$1${BOT_MENTION}$2`);
   }
 
   private references(text: string): string {

@@ -28,6 +28,13 @@ const meet: MeetBlock = {
 };
 
 describe('renderCard', () => {
+  it("writes the bot's commands as Teams people type them (an @mention), leaving other slashes alone", () => {
+    const ctx = { ...contextWith(), commands: ['aar', 'coffee', 'cop'] };
+    const message = renderCard(card('Try /aar Go-live, or `/coffee join`; and/or /aardvark stays.', { type: 'paragraph', text: '(/cop help) lists them.' }), ctx);
+    expect(message.text).toBe('Try @Mobilise aar Go-live, or `@Mobilise coffee join`; and/or /aardvark stays.');
+    expect(cardOf(message).body).toEqual([{ type: 'TextBlock', text: '(@Mobilise cop help) lists them.', wrap: true }]);
+  });
+
   it('renders every neutral block as a 1.5 card at full width', () => {
     const json = render(
       { type: 'heading', text: 'After Action Review' },
