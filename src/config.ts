@@ -10,6 +10,9 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, 
 
 const PORT_RULE = 'must be a whole number from 1 to 65535';
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+
 const envSchema = z.object({
   PORT: z.preprocess(
     blankAsUnset,
@@ -26,6 +29,12 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  MICROSOFT_APP_ID: optional(z.string().regex(GUID, 'must be the Azure Bot\'s Microsoft app id, a GUID')),
+  MICROSOFT_APP_PASSWORD: optional(z.string()),
+  MICROSOFT_APP_TENANT_ID: optional(z.string().regex(GUID, 'must be a Microsoft Entra tenant id, a GUID')),
+  MICROSOFT_APP_TYPE: optional(z.enum(TEAMS_APP_TYPES, { error: `must be one of ${TEAMS_APP_TYPES.join(', ')}` })),
+  // Local testing and the Bot Framework Emulator: Teams without authentication, which must never face the internet.
+  MOBILISE_TEAMS_NO_AUTH: optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   // When the scheduler wakes to look for due steps (node-cron, optional seconds field first); the steps' own times live in the database.
   SCHEDULER_CRON: z.preprocess(
@@ -41,12 +50,18 @@ export type SlackConfig = {
   apiUrl?: string;
 } & ({ mode: 'http'; signingSecret: string } | { mode: 'socket'; appToken: string; signingSecret?: string });
 
+/** Teams with authentication (an Azure Bot's app id), or without it for local testing. */
+export type TeamsConfig =
+  | { auth: true; appId: string; appType: (typeof TEAMS_APP_TYPES)[number]; appPassword?: string; tenantId?: string }
+  | { auth: false };
+
 export interface Config {
   port: number;
   databaseUrl?: string;
   dataDir: string;
   logLevel: LogLevel;
   slack?: SlackConfig;
+  teams?: TeamsConfig;
   /** Always set by loadConfig; optional so hand-built configs (tests) may leave it to Scheduler.start's default. */
   schedulerCron?: string;
   clockFile?: string;
@@ -64,13 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   const slack = slackConfig(e);
+  const teams = teamsConfig(e);
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     // The console sandbox shares the terminal with its logs, so it only shows warnings by default.
-    logLevel: e.LOG_LEVEL ?? (slack ? 'info' : 'warn'),
+    logLevel: e.LOG_LEVEL ?? (slack || teams ? 'info' : 'warn'),
     slack,
+    teams,
     schedulerCron: e.SCHEDULER_CRON,
     clockFile: e.MOBILISE_CLOCK_FILE,
   };
@@ -83,4 +100,24 @@ function slackConfig(e: z.infer<typeof envSchema>): SlackConfig | undefined {
   if (appToken) return { mode: 'socket', botToken, appToken, signingSecret, apiUrl };
   if (!signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
   return { mode: 'http', botToken, signingSecret, apiUrl };
+}
+
+function teamsConfig(e: z.infer<typeof envSchema>): TeamsConfig | undefined {
+  const {
+    MICROSOFT_APP_ID: appId,
+    MICROSOFT_APP_PASSWORD: appPassword,
+    MICROSOFT_APP_TENANT_ID: tenantId,
+    MICROSOFT_APP_TYPE: type,
+    MOBILISE_TEAMS_NO_AUTH: noAuth,
+  } = e;
+  if (!appId) {
+    const orphan = appPassword ? 'MICROSOFT_APP_PASSWORD' : tenantId ? 'MICROSOFT_APP_TENANT_ID' : type ? 'MICROSOFT_APP_TYPE' : undefined;
+    if (orphan) throw new ConfigError(`MICROSOFT_APP_ID is required when ${orphan} is set`);
+    return noAuth === 'true' ? { auth: false } : undefined;
+  }
+  if (noAuth === 'true') throw new ConfigError('MOBILISE_TEAMS_NO_AUTH must not be true when MICROSOFT_APP_ID is set: an app id turns authentication on');
+  const appType = type ?? 'SingleTenant';
+  if (appType !== 'UserAssignedMSI' && !appPassword) throw new ConfigError(`MICROSOFT_APP_PASSWORD is required for a ${appType} bot (the client secret of its app registration)`);
+  if (appType !== 'MultiTenant' && !tenantId) throw new ConfigError(`MICROSOFT_APP_TENANT_ID is required for a ${appType} bot (the tenant its app registration lives in)`);
+  return { auth: true, appId, appType, ...(appPassword ? { appPassword } : {}), ...(tenantId ? { tenantId } : {}) };
 }

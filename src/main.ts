@@ -4,6 +4,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createConsoleAdapter } from '../adapters/console';
 import { createSlackAdapter } from '../adapters/slack';
+import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from '../adapters/teams';
 import type { Platform } from './core/model';
 import type { ChatPort } from './core/ports';
 import type { Config } from './config';
@@ -28,6 +29,7 @@ import { listLessons } from './store/lessons';
 import { migrate } from './store/migrate';
 import { openDb } from './store/open-db';
 import { pruneDeliveries } from './store/runs';
+import { addressBook } from './store/platform-addresses';
 
 /** Every flow Mobilise runs; a new technique is added here. */
 export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow, beforeActionReview as AnyFlow];
@@ -91,24 +93,43 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   const closers: (() => Promise<void>)[] = [];
   const app: RunningApp = { db, engine, scheduler, close: async () => undefined };
 
-  if (config.slack) {
-    const slack = createSlackAdapter({
-      ...config.slack,
-      log,
-      handler: engine,
-      now: opts.slackNow,
-      retries: opts.slackRetries,
-    });
-    ports.set('slack', slack.chat);
+  if (config.slack || config.teams) {
     const routes: Record<string, RequestListener> = {};
-    if (slack.requestListener) routes['/slack/events'] = slack.requestListener;
+    const starts: (() => Promise<void>)[] = [];
+    if (config.slack) {
+      const slack = createSlackAdapter({
+        ...config.slack,
+        log,
+        handler: engine,
+        now: opts.slackNow,
+        retries: opts.slackRetries,
+      });
+      ports.set('slack', slack.chat);
+      if (slack.requestListener) routes['/slack/events'] = slack.requestListener;
+      starts.push(slack.start);
+      closers.push(slack.stop);
+    }
+    if (config.teams) {
+      if (!config.teams.auth) log.warn('Teams is running WITHOUT authentication (MOBILISE_TEAMS_NO_AUTH): for local testing only, never on the internet');
+      const teams = createTeamsAdapter({
+        ...(config.teams.auth ? config.teams : {}),
+        log,
+        handler: engine,
+        addresses: addressBook(db, 'teams', clock),
+        commands: [...allFlows.map((f) => f.command), ...allServices.map((s) => s.command)],
+      });
+      ports.set('teams', teams.chat);
+      routes[TEAMS_MESSAGES_PATH] = teams.requestListener;
+      closers.push(teams.stop);
+    }
     const server = createHttpServer({ routes, health: () => db.ping() });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     app.server = server;
     app.port = (server.address() as AddressInfo).port;
-    await slack.start();
-    closers.push(slack.stop, () => new Promise<void>((resolve) => server.close(() => resolve())));
-    log.info('Mobilise is listening', { port: app.port, slack: config.slack.mode });
+    for (const start of starts) await start();
+    // Closed first (closers run in reverse): no new requests while the adapters finish their work.
+    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    log.info('Mobilise is listening', { port: app.port, slack: config.slack?.mode, teams: config.teams ? (config.teams.auth ? 'auth' : 'no-auth') : undefined });
   } else {
     const consoleApp = createConsoleAdapter({
       input: opts.input ?? process.stdin,

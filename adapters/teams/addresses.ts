@@ -1,0 +1,90 @@
+// What the Teams adapter keeps in the address book: how to reach an organisation, a conversation and a person later.
+import { z } from 'zod';
+import type { AddressBook } from '../../src/core/ports';
+
+const botSchema = z.object({ id: z.string().min(1), name: z.string().optional() });
+
+/** An organisation's Bot Connector endpoint and the bot's own account there: enough to open a 1:1 chat with anyone. */
+const serviceSchema = z.object({ serviceUrl: z.string().min(1), channelId: z.string().min(1), bot: botSchema });
+export type ServiceAddress = z.infer<typeof serviceSchema>;
+
+/** A team channel or a chat: where a proactive post goes. */
+const conversationSchema = serviceSchema.extend({
+  conversationId: z.string().min(1),
+  /** 'channel', 'groupChat' or 'personal' (absent in the Emulator, which behaves like a chat). */
+  conversationType: z.string().optional(),
+  /** The team's Microsoft 365 group, for links to messages in its channels. */
+  groupId: z.string().optional(),
+});
+export type ConversationAddress = z.infer<typeof conversationSchema>;
+
+/** A person: their name for mentions, their 1:1 chat with the bot once known, and their sign-in name for meeting links. */
+const personSchema = z.object({
+  name: z.string().optional(),
+  personal: z.string().optional(),
+  /** A conversation they were last seen in, where the connector can look them up. */
+  seenIn: z.string().optional(),
+  upn: z.string().optional(),
+  welcomed: z.boolean().optional(),
+});
+export type PersonAddress = z.infer<typeof personSchema>;
+
+const SERVICE_KEY = 'service';
+const conversationKey = (channel: string): string => `conversation:${channel}`;
+const personKey = (id: string): string => `person:${id}`;
+
+/** The address book with Teams' shapes; anything stored that no longer fits reads as unknown. */
+export class TeamsAddresses {
+  constructor(private readonly book: AddressBook) {}
+
+  async service(tenant: string): Promise<ServiceAddress | undefined> {
+    return read(serviceSchema, await this.book.load(tenant, SERVICE_KEY));
+  }
+
+  async saveService(tenant: string, service: ServiceAddress): Promise<void> {
+    const known = await this.service(tenant);
+    if (known && sameJson(known, service)) return;
+    await this.book.save(tenant, SERVICE_KEY, service);
+  }
+
+  async conversation(tenant: string, channel: string): Promise<ConversationAddress | undefined> {
+    return read(conversationSchema, await this.book.load(tenant, conversationKey(channel)));
+  }
+
+  async saveConversation(tenant: string, channel: string, address: ConversationAddress): Promise<void> {
+    const known = await this.conversation(tenant, channel);
+    // Only some activities carry the team's group id; keep it once learnt.
+    const groupId = address.groupId ?? known?.groupId;
+    const merged: ConversationAddress = groupId === undefined ? address : { ...address, groupId };
+    if (known && sameJson(known, merged)) return;
+    await this.book.save(tenant, conversationKey(channel), merged);
+  }
+
+  async person(tenant: string, id: string): Promise<PersonAddress | undefined> {
+    return read(personSchema, await this.book.load(tenant, personKey(id)));
+  }
+
+  /** Adds what is newly known about a person, keeping the rest. */
+  async updatePerson(tenant: string, id: string, update: PersonAddress): Promise<PersonAddress> {
+    const known = (await this.person(tenant, id)) ?? {};
+    const merged: PersonAddress = { ...known };
+    for (const [key, value] of Object.entries(update) as [keyof PersonAddress, PersonAddress[keyof PersonAddress]][]) {
+      if (value !== undefined) Object.assign(merged, { [key]: value });
+    }
+    if (!sameJson(known, merged)) await this.book.save(tenant, personKey(id), merged);
+    return merged;
+  }
+}
+
+function read<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function sameJson(a: object, b: object): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(o: object): [string, unknown][] {
+  return Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,120 @@
+// The whole of Mobilise (startMobilise) with Teams, authentication off, talking to the fake Bot Connector.
+import type { Config, TeamsConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { startMobilise, type RunningApp } from '../../src/main';
+import type { FakeBotConnector, SentActivity } from './fake-bot-connector';
+import { cardSubmit, channelMessage, messageDelete, messageUpdate, personalMessage, type Who } from './teams-activities';
+
+export function teamsConfig(db: { databaseUrl?: string; dataDir?: string }, teams: TeamsConfig = { auth: false }): Config {
+  return { port: 0, databaseUrl: db.databaseUrl, dataDir: db.dataDir ?? 'memory://', logLevel: 'silent', teams };
+}
+
+export async function startTeamsMobilise(db: { databaseUrl?: string; dataDir?: string }, teams?: TeamsConfig): Promise<RunningApp> {
+  return startMobilise(teamsConfig(db, teams), { log: createLogger('silent'), cron: false });
+}
+
+export interface Answer {
+  status: number;
+  text: string;
+}
+
+/** Speaks to a running Mobilise as Teams would: activities over HTTP, with the fake connector as their serviceUrl. */
+export class TeamsClientSim {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly connector: FakeBotConnector,
+  ) {}
+
+  get serviceUrl(): string {
+    return this.connector.url;
+  }
+
+  async raw(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Answer> {
+    const res = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers, body });
+    return { status: res.status, text: await res.text() };
+  }
+
+  send(activity: Record<string, unknown>): Promise<Answer> {
+    return this.raw(JSON.stringify(activity));
+  }
+
+  /** `@Mobilise <text>` as a new post in the channel; returns the post's id, which names its reply chain. */
+  async mention(from: Who, text: string): Promise<string> {
+    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, mentionBot: true });
+    await this.expectOk(activity);
+    return String(activity.id);
+  }
+
+  /** A reply in a reply chain; returns its id so it can be edited or deleted. */
+  async reply(root: string, from: Who, text: string): Promise<string> {
+    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, root });
+    await this.expectOk(activity);
+    return String(activity.id);
+  }
+
+  async edit(root: string, id: string, from: Who, text: string): Promise<void> {
+    await this.expectOk(messageUpdate(this.serviceUrl, from, root, id, text));
+  }
+
+  async remove(root: string, id: string, from: Who): Promise<void> {
+    await this.expectOk(messageDelete(this.serviceUrl, from, root, id));
+  }
+
+  async personal(from: Who, text: string): Promise<void> {
+    await this.expectOk(personalMessage(this.serviceUrl, from, text));
+  }
+
+  /** Presses the button with this action (and value, when several share it) on a card the bot sent. */
+  async press(card: SentActivity, action: string, from: Who, value?: string): Promise<void> {
+    const submit = submitsOf(card).find((s) => s.data.action === action && (value === undefined || s.data.value === value));
+    if (!submit) throw new Error(`no ${action} button on that card; it has ${submitsOf(card).map((s) => String(s.data.action)).join(', ')}`);
+    await this.expectOk(cardSubmit(this.serviceUrl, from, card.conversationId, card.id, submit.data));
+  }
+
+  /** Fills in and submits a form card the bot sent. */
+  async submitForm(card: SentActivity, from: Who, inputs: Record<string, string>): Promise<void> {
+    const submit = submitsOf(card).find((s) => s.data.mobilise === 'form');
+    if (!submit) throw new Error('that card is not a form');
+    await this.expectOk(cardSubmit(this.serviceUrl, from, card.conversationId, card.id, { ...submit.data, ...inputs }));
+  }
+
+  private async expectOk(activity: Record<string, unknown>): Promise<void> {
+    const answer = await this.send(activity);
+    if (answer.status !== 200) throw new Error(`Mobilise answered ${answer.status}: ${answer.text}`);
+  }
+}
+
+interface Submit {
+  title: string;
+  data: Record<string, unknown>;
+}
+
+/** The Adaptive Card in a sent activity. */
+export function adaptiveCardOf(sent: { activity: Record<string, unknown> }): Record<string, unknown> {
+  const attachments = Array.isArray(sent.activity.attachments) ? (sent.activity.attachments as Record<string, unknown>[]) : [];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  if (typeof card !== 'object' || card === null) throw new Error('no Adaptive Card in that activity');
+  return card as Record<string, unknown>;
+}
+
+/** Every Action.Submit on a card, wherever it sits (card actions or an ActionSet). */
+export function submitsOf(sent: { activity: Record<string, unknown> }): Submit[] {
+  const found: Submit[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Submit' && typeof o.data === 'object' && o.data !== null) found.push({ title: String(o.title), data: o.data as Record<string, unknown> });
+    Object.values(o).forEach(walk);
+  };
+  walk(adaptiveCardOf(sent));
+  return found;
+}
+
+/** All the text Teams was asked to show (fallback and card). */
+export function textOf(sent: { activity: Record<string, unknown> }): string {
+  return JSON.stringify([sent.activity.text, sent.activity.attachments]);
+}
