@@ -32,6 +32,8 @@ export type PersonAddress = z.infer<typeof personSchema>;
 const SERVICE_KEY = 'service';
 const conversationKey = (channel: string): string => `conversation:${channel}`;
 const personKey = (id: string): string => `person:${id}`;
+const entraKey = (objectId: string): string => `entra:${objectId.toLowerCase()}`;
+const entraSchema = z.object({ id: z.string().min(1) });
 
 /** The address book with Teams' shapes; anything stored that no longer fits reads as unknown. */
 export class TeamsAddresses {
@@ -62,6 +64,16 @@ export class TeamsAddresses {
 
   async person(tenant: string, id: string): Promise<PersonAddress | undefined> {
     return read(personSchema, await this.book.load(tenant, personKey(id)));
+  }
+
+  /** The Teams id of the person with this Microsoft Entra object id, once they have been seen. */
+  async personByEntraId(tenant: string, objectId: string): Promise<string | undefined> {
+    return read(entraSchema, await this.book.load(tenant, entraKey(objectId)))?.id;
+  }
+
+  async saveEntraId(tenant: string, objectId: string, id: string): Promise<void> {
+    if ((await this.personByEntraId(tenant, objectId)) === id) return;
+    await this.book.save(tenant, entraKey(objectId), { id });
   }
 
   /** Adds what is newly known about a person, keeping the rest. */

@@ -21,6 +21,7 @@ export async function rememberAddresses(addresses: TeamsAddresses, a: TeamsActiv
     ...(groupId ? { groupId } : {}),
   });
   if (a.from.id === a.recipient.id) return;
+  if (a.from.aadObjectId) await addresses.saveEntraId(tenant, a.from.aadObjectId, a.from.id);
   await addresses.updatePerson(tenant, a.from.id, {
     ...(a.from.name ? { name: a.from.name } : {}),
     seenIn: a.conversation.id,

@@ -45,7 +45,8 @@ export interface FactSet {
 /** What a button or a form's submit sends back; Teams adds a form's input values beside these keys. */
 export type SubmitData =
   | { mobilise: 'action'; action: string; value?: string }
-  | { mobilise: 'form'; form: string; value?: string };
+  /** `people`: the fields answered with the people picker, which gives a Microsoft Entra object id rather than a Teams id. */
+  | { mobilise: 'form'; form: string; value?: string; people?: string[] };
 
 export interface SubmitAction {
   type: 'Action.Submit';

@@ -15,7 +15,7 @@ import {
 import { Mentions } from './card-text';
 
 /** Keys of the submit data (Teams merges inputs into the same object) and the key the form's value is read back under. */
-export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', FORM_VALUE_FIELD]);
+export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', 'people', FORM_VALUE_FIELD]);
 
 const MESSAGES = {
   text: 'Please fill this in.',
@@ -33,6 +33,8 @@ export function renderForm(form: FormSpec, ctx: RenderContext): TeamsMessage {
   ];
   const data: SubmitAction['data'] = { mobilise: 'form', form: form.id };
   if (form.value !== undefined) data.value = form.value;
+  const people = form.fields.filter((f) => f.kind === 'person').map((f) => f.id);
+  if (people.length > 0) data.people = people;
   const submit: SubmitAction = { type: 'Action.Submit', title: form.submitLabel.trim() === '' ? 'Submit' : form.submitLabel, style: 'positive', data };
   return teamsMessage(title, adaptiveCard(body, [], [submit]), []);
 }

@@ -4,16 +4,17 @@ import { FORM_VALUE_FIELD } from '../../../src/core/card';
 
 export type Submission =
   | { kind: 'action'; action: string; value?: string }
-  | { kind: 'form'; form: string; fields: Record<string, string> };
+  /** `people`: fields whose value is a person chosen with the people picker (a Microsoft Entra object id). */
+  | { kind: 'form'; form: string; fields: Record<string, string>; people?: string[] };
 
 const actionSchema = z.object({ mobilise: z.literal('action'), action: z.string().min(1), value: z.string().optional() });
 
 /** Every input Teams merges in is a string: text as typed, a toggle 'true'/'false', a choice its value, a person their id. */
 const formSchema = z
-  .object({ mobilise: z.literal('form'), form: z.string().min(1), value: z.string().optional() })
+  .object({ mobilise: z.literal('form'), form: z.string().min(1), value: z.string().optional(), people: z.array(z.string()).optional() })
   .catchall(z.string());
 
-const ENVELOPE = new Set(['mobilise', 'form', 'value']);
+const ENVELOPE = new Set(['mobilise', 'form', 'value', 'people']);
 
 /** Action.Submit data as it arrives in a message activity's `value` (or a dialog's `value.data`, see readDialogSubmit). */
 export function readSubmission(value: unknown): Submission | undefined {
@@ -28,7 +29,8 @@ export function readSubmission(value: unknown): Submission | undefined {
   const entries = Object.entries(form.data).filter((e): e is [string, string] => !ENVELOPE.has(e[0]) && typeof e[1] === 'string');
   if (form.data.value !== undefined) entries.push([FORM_VALUE_FIELD, form.data.value]);
   const fields: Record<string, string> = Object.fromEntries(entries);
-  return { kind: 'form', form: form.data.form, fields };
+  const people = form.data.people?.filter((id) => fields[id] !== undefined) ?? [];
+  return people.length === 0 ? { kind: 'form', form: form.data.form, fields } : { kind: 'form', form: form.data.form, fields, people };
 }
 
 const executeSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), data: z.unknown() }) });

@@ -59,7 +59,7 @@ describe('renderForm', () => {
         errorMessage: 'Please choose someone.',
       },
     ]);
-    expect(json.actions).toEqual([{ type: 'Action.Submit', title: 'Save action', style: 'positive', data: { mobilise: 'form', form: 'lessons:action:add', value: 'lesson-7' } }]);
+    expect(json.actions).toEqual([{ type: 'Action.Submit', title: 'Save action', style: 'positive', data: { mobilise: 'form', form: 'lessons:action:add', value: 'lesson-7', people: ['owner'] } }]);
   });
 
   it('reads back what Teams sends: the submit data with every input merged in', () => {
@@ -71,6 +71,8 @@ describe('renderForm', () => {
       kind: 'form',
       form: 'lessons:action:add',
       fields: { text: 'Check the rota weekly', due: '', size: '2', remind: 'false', quiet: 'true', owner: '00000000-aad-object-id', [FORM_VALUE_FIELD]: 'lesson-7' },
+      // The picker's answer is an Entra object id, which the adapter turns into a Teams id.
+      people: ['owner'],
     });
   });
 
