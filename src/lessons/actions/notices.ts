@@ -15,7 +15,7 @@ export const actionNotices = {
   notSaved: (problems: string[]): Card => say(`I haven't saved that action:\n${problems.map((p) => `• ${p}`).join('\n')}\nPlease press Add action and try again.`),
   lessonGone: (): Card => say("I couldn't find that lesson in your organisation's library, so no action was added."),
   lessonArchived: (): Card => say('That lesson has been archived, so it no longer takes new actions. Nothing was added.'),
-  needsForm: (): Card => say("This needs a form, which I can't open here. Please press the button in Slack itself."),
+  needsForm: (): Card => say('This needs a form, which I can only open when you press the button. Please press it on the card itself.'),
   actionGone: (): Card => say("I couldn't find that action any more, so nothing was changed."),
   notOwner: (owner: Person): Card => say(`Only ${mention(owner)} can answer for this action, as it's theirs. Nothing was changed.`),
   alreadyClosed: (status: 'done' | 'dropped', closedOn: Day | undefined): Card =>

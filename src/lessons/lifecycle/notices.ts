@@ -15,7 +15,7 @@ export function notFoundCard(): Card {
 }
 
 export function needsFormCard(): Card {
-  return say("That needs a form, which I can't open from here. Please press the button on the lesson in Slack.");
+  return say('That needs a form, which I can only open when you press the button. Please press it on the lesson itself.');
 }
 
 export type Move = 'validate' | 'approve' | 'apply';
