@@ -80,8 +80,9 @@ export function createTeamsChat({ addresses, connector, renderer }: TeamsChatDep
     },
 
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
-      // The trigger is the person who pressed the button; the form goes to them alone.
-      await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form));
+      // The trigger is the person who pressed the button; the form goes to them alone, and says where it was asked for.
+      const origin = place.thread === undefined ? { channel: place.channel } : { channel: place.channel, thread: place.thread };
+      await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form, origin));
     },
 
     async link(ref: PostedRef): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 // The whole of Mobilise (startMobilise) with Teams, authentication off, talking to the fake Bot Connector.
 import type { Config, TeamsConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { startMobilise, type RunningApp } from '../../src/main';
+import { startMobilise, type RunningApp, type StartOptions } from '../../src/main';
 import type { FakeBotConnector, SentActivity } from './fake-bot-connector';
 import { cardSubmit, channelMessage, messageDelete, messageUpdate, personalMessage, type Who } from './teams-activities';
 
@@ -9,8 +9,9 @@ export function teamsConfig(db: { databaseUrl?: string; dataDir?: string }, team
   return { port: 0, databaseUrl: db.databaseUrl, dataDir: db.dataDir ?? 'memory://', logLevel: 'silent', teams };
 }
 
-export async function startTeamsMobilise(db: { databaseUrl?: string; dataDir?: string }, teams?: TeamsConfig): Promise<RunningApp> {
-  return startMobilise(teamsConfig(db, teams), { log: createLogger('silent'), cron: false });
+/** `options` adds test hooks such as an injected clock and a fixed seed source. */
+export async function startTeamsMobilise(db: { databaseUrl?: string; dataDir?: string }, teams?: TeamsConfig, options: StartOptions = {}): Promise<RunningApp> {
+  return startMobilise(teamsConfig(db, teams), { log: createLogger('silent'), cron: false, ...options });
 }
 
 export interface Answer {
@@ -39,15 +40,15 @@ export class TeamsClientSim {
   }
 
   /** `@Mobilise <text>` as a new post in the channel; returns the post's id, which names its reply chain. */
-  async mention(from: Who, text: string): Promise<string> {
-    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, mentionBot: true });
+  async mention(from: Who, text: string, channel?: string): Promise<string> {
+    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, mentionBot: true, ...(channel === undefined ? {} : { channel }) });
     await this.expectOk(activity);
     return String(activity.id);
   }
 
   /** A reply in a reply chain; returns its id so it can be edited or deleted. */
-  async reply(root: string, from: Who, text: string): Promise<string> {
-    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, root });
+  async reply(root: string, from: Who, text: string, channel?: string): Promise<string> {
+    const activity = channelMessage({ serviceUrl: this.serviceUrl, from, text, root, ...(channel === undefined ? {} : { channel }) });
     await this.expectOk(activity);
     return String(activity.id);
   }
@@ -71,11 +72,11 @@ export class TeamsClientSim {
     await this.expectOk(cardSubmit(this.serviceUrl, from, card.conversationId, card.id, submit.data));
   }
 
-  /** Fills in and submits a form card the bot sent. */
+  /** Fills in and submits a form card the bot sent: like Teams, every input's value is merged into the submit data. */
   async submitForm(card: SentActivity, from: Who, inputs: Record<string, string>): Promise<void> {
     const submit = submitsOf(card).find((s) => s.data.mobilise === 'form');
     if (!submit) throw new Error('that card is not a form');
-    await this.expectOk(cardSubmit(this.serviceUrl, from, card.conversationId, card.id, { ...submit.data, ...inputs }));
+    await this.expectOk(cardSubmit(this.serviceUrl, from, card.conversationId, card.id, { ...submit.data, ...inputValuesOf(card), ...inputs }));
   }
 
   private async expectOk(activity: Record<string, unknown>): Promise<void> {
@@ -112,6 +113,26 @@ export function submitsOf(sent: { activity: Record<string, unknown> }): Submit[]
   };
   walk(adaptiveCardOf(sent));
   return found;
+}
+
+/** The values a form card's inputs start with, by input id, as Teams would submit them untouched. */
+export function inputValuesOf(sent: { activity: Record<string, unknown> }): Record<string, string> {
+  const values: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
+      if (typeof o.value === 'string') values[o.id] = o.value;
+      else if (o.type === 'Input.Toggle') values[o.id] = typeof o.valueOff === 'string' ? o.valueOff : 'false';
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(adaptiveCardOf(sent));
+  return values;
 }
 
 /** All the text Teams was asked to show (fallback and card). */

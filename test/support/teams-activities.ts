@@ -12,6 +12,14 @@ export interface Who {
 export const ALEX: Who = { id: '29:alex', name: 'Alex Morgan' };
 export const SAM: Who = { id: '29:sam', name: 'Sam Patel' };
 export const JO: Who = { id: '29:jo', name: 'Jo Evans' };
+export const KIT: Who = { id: '29:kit', name: 'Kit Lewis' };
+/** A second channel of the same team. */
+export const OTHER_CHANNEL = '19:discharge@thread.tacv2';
+
+/** A person's sign-in name, as the fake Bot Connector describes them (meeting links need it). */
+export function upnOf(who: Who): string {
+  return `${who.name.toLowerCase().replace(/\s+/g, '.')}@nhs.net`;
+}
 
 type Json = Record<string, unknown>;
 
@@ -64,17 +72,19 @@ export interface ChannelMessageInput {
   id?: string;
   /** Extra mention entities, e.g. of other people: text holds their <at>Name</at>. */
   entities?: Json[];
+  /** The team channel (default CHANNEL). */
+  channel?: string;
 }
 
 export function channelMessage(input: ChannelMessageInput): Json {
   const id = input.id ?? nextId();
   const body = input.mentionBot ? mentioning(input.text) : { text: input.text, entities: [] as Json[] };
-  const activity = base('message', input.serviceUrl, input.from, channelConversation(input.root ?? id), {
+  const activity = base('message', input.serviceUrl, input.from, channelConversation(input.root ?? id, input.channel), {
     id,
     text: body.text,
     textFormat: 'plain',
     entities: [...body.entities, ...(input.entities ?? [])],
-    channelData: channelData(),
+    channelData: channelData(input.channel),
   });
   return input.root === undefined ? activity : { ...activity, replyToId: input.root };
 }
@@ -91,7 +101,8 @@ export function cardSubmit(serviceUrl: string, from: Who, conversationId: string
   return base('message', serviceUrl, from, conversation, {
     replyToId: cardId,
     value: data,
-    channelData: conversationId.startsWith('a:') ? { tenant: { id: TENANT } } : channelData(),
+    // A channel's reply chain is `<channel>;messageid=<root>`.
+    channelData: conversationId.startsWith('a:') ? { tenant: { id: TENANT } } : channelData(conversationId.split(';')[0]),
   });
 }
 

@@ -46,7 +46,13 @@ export interface FactSet {
 export type SubmitData =
   | { mobilise: 'action'; action: string; value?: string }
   /** `people`: the fields answered with the people picker, which gives a Microsoft Entra object id rather than a Teams id. */
-  | { mobilise: 'form'; form: string; value?: string; people?: string[] };
+  | { mobilise: 'form'; form: string; value?: string; people?: string[]; place?: FormOrigin };
+
+/** Where a form was asked for: it is filled in in the person's own chat, but belongs to that channel or thread. */
+export interface FormOrigin {
+  channel: string;
+  thread?: string;
+}
 
 export interface SubmitAction {
   type: 'Action.Submit';

@@ -5,6 +5,7 @@ import {
   teamsMessage,
   type CardElement,
   type CardInput,
+  type FormOrigin,
   type ChoiceSetInput,
   type RenderContext,
   type SubmitAction,
@@ -15,7 +16,7 @@ import {
 import { Mentions } from './card-text';
 
 /** Keys of the submit data (Teams merges inputs into the same object) and the key the form's value is read back under. */
-export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', 'people', FORM_VALUE_FIELD]);
+export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', 'people', 'place', FORM_VALUE_FIELD]);
 
 const MESSAGES = {
   text: 'Please fill this in.',
@@ -23,7 +24,7 @@ const MESSAGES = {
   person: 'Please choose someone.',
 } as const;
 
-export function renderForm(form: FormSpec, ctx: RenderContext): TeamsMessage {
+export function renderForm(form: FormSpec, ctx: RenderContext, origin?: FormOrigin): TeamsMessage {
   const mentions = new Mentions(ctx);
   checkIds(form);
   const title = mentions.plain(form.title);
@@ -35,6 +36,7 @@ export function renderForm(form: FormSpec, ctx: RenderContext): TeamsMessage {
   if (form.value !== undefined) data.value = form.value;
   const people = form.fields.filter((f) => f.kind === 'person').map((f) => f.id);
   if (people.length > 0) data.people = people;
+  if (origin !== undefined) data.place = origin;
   const submit: SubmitAction = { type: 'Action.Submit', title: form.submitLabel.trim() === '' ? 'Submit' : form.submitLabel, style: 'positive', data };
   return teamsMessage(title, adaptiveCard(body, [], [submit]), []);
 }

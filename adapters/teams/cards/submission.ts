@@ -5,16 +5,22 @@ import { FORM_VALUE_FIELD } from '../../../src/core/card';
 export type Submission =
   | { kind: 'action'; action: string; value?: string }
   /** `people`: fields whose value is a person chosen with the people picker (a Microsoft Entra object id). */
-  | { kind: 'form'; form: string; fields: Record<string, string>; people?: string[] };
+  | { kind: 'form'; form: string; fields: Record<string, string>; people?: string[]; place?: { channel: string; thread?: string } };
 
 const actionSchema = z.object({ mobilise: z.literal('action'), action: z.string().min(1), value: z.string().optional() });
 
 /** Every input Teams merges in is a string: text as typed, a toggle 'true'/'false', a choice its value, a person their id. */
 const formSchema = z
-  .object({ mobilise: z.literal('form'), form: z.string().min(1), value: z.string().optional(), people: z.array(z.string()).optional() })
+  .object({
+    mobilise: z.literal('form'),
+    form: z.string().min(1),
+    value: z.string().optional(),
+    people: z.array(z.string()).optional(),
+    place: z.object({ channel: z.string().min(1), thread: z.string().min(1).optional() }).optional(),
+  })
   .catchall(z.string());
 
-const ENVELOPE = new Set(['mobilise', 'form', 'value', 'people']);
+const ENVELOPE = new Set(['mobilise', 'form', 'value', 'people', 'place']);
 
 /** Action.Submit data as it arrives in a message activity's `value` (or a dialog's `value.data`, see readDialogSubmit). */
 export function readSubmission(value: unknown): Submission | undefined {
@@ -30,7 +36,14 @@ export function readSubmission(value: unknown): Submission | undefined {
   if (form.data.value !== undefined) entries.push([FORM_VALUE_FIELD, form.data.value]);
   const fields: Record<string, string> = Object.fromEntries(entries);
   const people = form.data.people?.filter((id) => fields[id] !== undefined) ?? [];
-  return people.length === 0 ? { kind: 'form', form: form.data.form, fields } : { kind: 'form', form: form.data.form, fields, people };
+  const place = form.data.place;
+  return {
+    kind: 'form',
+    form: form.data.form,
+    fields,
+    ...(people.length === 0 ? {} : { people }),
+    ...(place === undefined ? {} : { place: place.thread === undefined ? { channel: place.channel } : { channel: place.channel, thread: place.thread } }),
+  };
 }
 
 const executeSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), data: z.unknown() }) });
