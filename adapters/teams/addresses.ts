@@ -34,6 +34,10 @@ const conversationKey = (channel: string): string => `conversation:${channel}`;
 const personKey = (id: string): string => `person:${id}`;
 const entraKey = (objectId: string): string => `entra:${objectId.toLowerCase()}`;
 const entraSchema = z.object({ id: z.string().min(1) });
+const formKey = (token: string): string => `form:${token}`;
+/** Where a form sent to someone's own chat was asked for, and whom it was sent to. */
+const formOriginSchema = z.object({ channel: z.string().min(1), thread: z.string().min(1).optional(), person: z.string().min(1) });
+export type FormOrigin = z.infer<typeof formOriginSchema>;
 
 /** The address book with Teams' shapes; anything stored that no longer fits reads as unknown. */
 export class TeamsAddresses {
@@ -74,6 +78,14 @@ export class TeamsAddresses {
   async saveEntraId(tenant: string, objectId: string, id: string): Promise<void> {
     if ((await this.personByEntraId(tenant, objectId)) === id) return;
     await this.book.save(tenant, entraKey(objectId), { id });
+  }
+
+  async formOrigin(tenant: string, token: string): Promise<FormOrigin | undefined> {
+    return read(formOriginSchema, await this.book.load(tenant, formKey(token)));
+  }
+
+  async saveFormOrigin(tenant: string, token: string, origin: FormOrigin): Promise<void> {
+    await this.book.save(tenant, formKey(token), origin);
   }
 
   /** Adds what is newly known about a person, keeping the rest. */

@@ -1,6 +1,7 @@
 // ChatPort for Teams: every message is proactive, sent through the Bot Connector to an address stored when people spoke.
 // Teams has no only-you messages in channels and no bot-made group chats, so whispers and groups go to each person directly;
 // nor can a bot search what it sent, so there is no findSent.
+import { randomUUID } from 'node:crypto';
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
 import { PlaceUnavailable, type ChatPort, type PostedRef } from '../../src/core/ports';
@@ -80,9 +81,11 @@ export function createTeamsChat({ addresses, connector, renderer }: TeamsChatDep
     },
 
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
-      // The trigger is the person who pressed the button; the form goes to them alone, and says where it was asked for.
-      const origin = place.thread === undefined ? { channel: place.channel } : { channel: place.channel, thread: place.thread };
-      await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form, origin));
+      // The trigger is the person who pressed the button; the form goes to them alone, and where it was asked for is
+      // kept here under a token, so the answer goes back there and a tampered card cannot send it anywhere else.
+      const token = randomUUID();
+      await addresses.saveFormOrigin(place.tenant, token, { channel: place.channel, ...(place.thread === undefined ? {} : { thread: place.thread }), person: trigger });
+      await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form, token));
     },
 
     async link(ref: PostedRef): Promise<string | undefined> {

@@ -2,7 +2,7 @@
 import type { Card, FormSpec, MeetBlock } from '../../src/core/card';
 import { errorText, type Logger } from '../../src/log';
 import type { TeamsAddresses } from './addresses';
-import { renderCard, renderForm, type FormOrigin, type RenderContext, type TeamsMessage } from './cards';
+import { renderCard, renderForm, type RenderContext, type TeamsMessage } from './cards';
 import type { TeamsConnector } from './connector';
 import { chatLink, meetingLink } from './deep-links';
 
@@ -21,8 +21,8 @@ export class TeamsRenderer {
     return renderCard(card, await this.context(tenant, JSON.stringify(card), card.blocks.filter(isMeet)));
   }
 
-  async form(tenant: string, form: FormSpec, origin?: FormOrigin): Promise<TeamsMessage> {
-    return renderForm(form, await this.context(tenant, JSON.stringify(form), []), origin);
+  async form(tenant: string, form: FormSpec, asked?: string): Promise<TeamsMessage> {
+    return renderForm(form, await this.context(tenant, JSON.stringify(form), []), asked);
   }
 
   private async context(tenant: string, json: string, meets: MeetBlock[]): Promise<RenderContext> {

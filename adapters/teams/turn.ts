@@ -6,7 +6,7 @@ import type { TeamsAddresses } from './addresses';
 import type { TeamsActivity } from './activity';
 import { invokeToInbound } from './inbound/invoke';
 import { deleteToInbound, messageToInbound, updateToInbound } from './inbound/message';
-import { withPeopleResolved } from './inbound/people';
+import { withFormResolved } from './inbound/form-answers';
 import { isPersonalChat, teamsPerson, teamsPlace, tenantOf } from './inbound/place';
 import { rememberAddresses } from './remember';
 
@@ -29,7 +29,7 @@ export async function onTurn(a: TeamsActivity, ctx: TurnContext, deps: TurnDeps)
   }
   switch (a.type) {
     case 'message':
-      return handOn(deps, await withPeopleResolved(deps.addresses, a, messageToInbound(a, deps.commands)));
+      return handOn(deps, await withFormResolved(deps.addresses, a, messageToInbound(a, deps.commands)));
     case 'messageUpdate':
       return handOn(deps, updateToInbound(a));
     case 'messageDelete':
@@ -37,7 +37,7 @@ export async function onTurn(a: TeamsActivity, ctx: TurnContext, deps: TurnDeps)
     case 'invoke': {
       const { event, answer } = invokeToInbound(a);
       await ctx.sendActivity({ type: 'invokeResponse', value: answer });
-      return handOn(deps, await withPeopleResolved(deps.addresses, a, event));
+      return handOn(deps, await withFormResolved(deps.addresses, a, event));
     }
     case 'conversationUpdate':
       if (a.membersAdded?.some((m) => m.id === a.recipient.id)) await welcomeOnce(a, deps);

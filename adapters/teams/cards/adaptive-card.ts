@@ -45,14 +45,11 @@ export interface FactSet {
 /** What a button or a form's submit sends back; Teams adds a form's input values beside these keys. */
 export type SubmitData =
   | { mobilise: 'action'; action: string; value?: string }
-  /** `people`: the fields answered with the people picker, which gives a Microsoft Entra object id rather than a Teams id. */
-  | { mobilise: 'form'; form: string; value?: string; people?: string[]; place?: FormOrigin };
-
-/** Where a form was asked for: it is filled in in the person's own chat, but belongs to that channel or thread. */
-export interface FormOrigin {
-  channel: string;
-  thread?: string;
-}
+  /**
+   * `people`: the fields answered with the people picker, which gives a Microsoft Entra object id rather than a Teams id.
+   * `asked`: a token for where the form was asked for (kept by the adapter, so a tampered card cannot move it).
+   */
+  | { mobilise: 'form'; form: string; value?: string; people?: string[]; asked?: string };
 
 export interface SubmitAction {
   type: 'Action.Submit';

@@ -5,7 +5,6 @@ import {
   teamsMessage,
   type CardElement,
   type CardInput,
-  type FormOrigin,
   type ChoiceSetInput,
   type RenderContext,
   type SubmitAction,
@@ -16,7 +15,7 @@ import {
 import { Mentions } from './card-text';
 
 /** Keys of the submit data (Teams merges inputs into the same object) and the key the form's value is read back under. */
-export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', 'people', 'place', FORM_VALUE_FIELD]);
+export const RESERVED_FIELD_IDS: ReadonlySet<string> = new Set(['mobilise', 'form', 'value', 'people', 'asked', FORM_VALUE_FIELD]);
 
 const MESSAGES = {
   text: 'Please fill this in.',
@@ -24,7 +23,7 @@ const MESSAGES = {
   person: 'Please choose someone.',
 } as const;
 
-export function renderForm(form: FormSpec, ctx: RenderContext, origin?: FormOrigin): TeamsMessage {
+export function renderForm(form: FormSpec, ctx: RenderContext, asked?: string): TeamsMessage {
   const mentions = new Mentions(ctx);
   checkIds(form);
   const title = mentions.plain(form.title);
@@ -36,7 +35,7 @@ export function renderForm(form: FormSpec, ctx: RenderContext, origin?: FormOrig
   if (form.value !== undefined) data.value = form.value;
   const people = form.fields.filter((f) => f.kind === 'person').map((f) => f.id);
   if (people.length > 0) data.people = people;
-  if (origin !== undefined) data.place = origin;
+  if (asked !== undefined) data.asked = asked;
   const submit: SubmitAction = { type: 'Action.Submit', title: form.submitLabel.trim() === '' ? 'Submit' : form.submitLabel, style: 'positive', data };
   return teamsMessage(title, adaptiveCard(body, [], [submit]), []);
 }

@@ -5,7 +5,7 @@ import { FORM_VALUE_FIELD } from '../../../src/core/card';
 export type Submission =
   | { kind: 'action'; action: string; value?: string }
   /** `people`: fields whose value is a person chosen with the people picker (a Microsoft Entra object id). */
-  | { kind: 'form'; form: string; fields: Record<string, string>; people?: string[]; place?: { channel: string; thread?: string } };
+  | { kind: 'form'; form: string; fields: Record<string, string>; people?: string[]; asked?: string };
 
 const actionSchema = z.object({ mobilise: z.literal('action'), action: z.string().min(1), value: z.string().optional() });
 
@@ -16,11 +16,11 @@ const formSchema = z
     form: z.string().min(1),
     value: z.string().optional(),
     people: z.array(z.string()).optional(),
-    place: z.object({ channel: z.string().min(1), thread: z.string().min(1).optional() }).optional(),
+    asked: z.string().min(1).max(100).optional(),
   })
   .catchall(z.string());
 
-const ENVELOPE = new Set(['mobilise', 'form', 'value', 'people', 'place']);
+const ENVELOPE = new Set(['mobilise', 'form', 'value', 'people', 'asked']);
 
 /** Action.Submit data as it arrives in a message activity's `value` (or a dialog's `value.data`, see readDialogSubmit). */
 export function readSubmission(value: unknown): Submission | undefined {
@@ -36,14 +36,8 @@ export function readSubmission(value: unknown): Submission | undefined {
   if (form.data.value !== undefined) entries.push([FORM_VALUE_FIELD, form.data.value]);
   const fields: Record<string, string> = Object.fromEntries(entries);
   const people = form.data.people?.filter((id) => fields[id] !== undefined) ?? [];
-  const place = form.data.place;
-  return {
-    kind: 'form',
-    form: form.data.form,
-    fields,
-    ...(people.length === 0 ? {} : { people }),
-    ...(place === undefined ? {} : { place: place.thread === undefined ? { channel: place.channel } : { channel: place.channel, thread: place.thread } }),
-  };
+  const { asked } = form.data;
+  return { kind: 'form', form: form.data.form, fields, ...(people.length === 0 ? {} : { people }), ...(asked === undefined ? {} : { asked }) };
 }
 
 const executeSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), data: z.unknown() }) });

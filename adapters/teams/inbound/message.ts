@@ -1,5 +1,5 @@
 // Message activities -> neutral 'command', 'reply', 'action' or 'form'; edits and deletions -> 'reply-edited' / 'reply-deleted'.
-import type { Inbound, Place } from '../../../src/core/model';
+import type { Inbound } from '../../../src/core/model';
 import type { TeamsActivity } from '../activity';
 import { readSubmission, type Submission } from '../cards';
 import { deliveryIdOf, isPersonalChat, teamsPerson, teamsPlace } from './place';
@@ -30,12 +30,8 @@ export function submissionToInbound(a: TeamsActivity, submission: Submission, su
   const from = teamsPerson(a);
   const place = teamsPlace(a);
   const deliveryId = deliveryIdOf(a, suffix);
-  if (submission.kind === 'form') {
-    // A form is filled in in the person's own chat but belongs where it was asked for, in the same organisation.
-    const origin = submission.place;
-    const asked: Place = origin === undefined ? place : { platform: 'teams', tenant: place.tenant, ...origin };
-    return { kind: 'form', form: submission.form, fields: submission.fields, from, place: asked, deliveryId };
-  }
+  // A form filled in in the person's own chat is moved to where it was asked for by withFormResolved.
+  if (submission.kind === 'form') return { kind: 'form', form: submission.form, fields: submission.fields, from, place, deliveryId };
   const action: Inbound = { kind: 'action', action: submission.action, from, place, deliveryId, trigger: from.id };
   return submission.value === undefined ? action : { ...action, value: submission.value };
 }
