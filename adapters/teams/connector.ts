@@ -1,5 +1,5 @@
 // Outbound calls to the Bot Connector through botbuilder's CloudAdapter: every post is proactive, from a stored address.
-import { TeamsInfo, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference, type TurnContext } from 'botbuilder';
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationAccount, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ServiceAddress } from './addresses';
 import type { TeamsMessage } from './cards';
 import { translated } from './connector-errors';
@@ -47,19 +47,13 @@ export class TeamsConnector {
 
   /** A new post in a team channel, which starts a reply chain of its own; the root message's id. */
   async startReplyChain(service: ServiceAddress, tenant: string, channel: string, message: TeamsMessage): Promise<string> {
-    let created: string | undefined;
-    await translated(
-      this.adapter.createConversationAsync(
-        this.appId,
-        service.channelId,
-        service.serviceUrl,
-        BOT_FRAMEWORK_AUDIENCE,
-        { isGroup: true, bot: account(service.bot.id, service.bot.name), tenantId: tenant, channelData: { channel: { id: channel } }, activity: activityOf(message) as Activity },
-        async (ctx) => {
-          created = ctx.activity.conversation.id;
-        },
-      ),
-    );
+    const created = await this.createConversation(service, {
+      isGroup: true,
+      bot: account(service.bot.id, service.bot.name),
+      tenantId: tenant,
+      channelData: { channel: { id: channel } },
+      activity: activityOf(message) as Activity,
+    });
     // The SDK keeps only the new conversation's id, which names the chain after its first message.
     const root = created === undefined ? undefined : splitConversationId(created).root;
     if (root === undefined) throw new Error('Teams did not say which message started the reply chain');
@@ -68,26 +62,25 @@ export class TeamsConnector {
 
   /** The bot's 1:1 chat with a person (Teams gives back the same one if it exists). */
   async openPersonal(service: ServiceAddress, tenant: string, personId: string): Promise<string> {
+    const created = await this.createConversation(service, {
+      isGroup: false,
+      bot: account(service.bot.id, service.bot.name),
+      members: [account(personId)],
+      tenantId: tenant,
+      channelData: { tenant: { id: tenant } },
+    });
+    if (created === undefined || created === '') throw new Error('Teams did not open a chat with that person');
+    return created;
+  }
+
+  /** The id of the conversation Teams created. */
+  private async createConversation(service: ServiceAddress, parameters: ConversationParameters): Promise<string | undefined> {
     let created: string | undefined;
     await translated(
-      this.adapter.createConversationAsync(
-        this.appId,
-        service.channelId,
-        service.serviceUrl,
-        BOT_FRAMEWORK_AUDIENCE,
-        {
-          isGroup: false,
-          bot: account(service.bot.id, service.bot.name),
-          members: [account(personId)],
-          tenantId: tenant,
-          channelData: { tenant: { id: tenant } },
-        },
-        async (ctx) => {
-          created = ctx.activity.conversation.id;
-        },
-      ),
+      this.adapter.createConversationAsync(this.appId, service.channelId, service.serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (ctx) => {
+        created = ctx.activity.conversation.id;
+      }),
     );
-    if (created === undefined || created === '') throw new Error('Teams did not open a chat with that person');
     return created;
   }
 
