@@ -104,9 +104,9 @@ export function evolveCard(name: string, channel: string): Card {
 }
 
 /** To the owner when the community's channel refuses the bot; nothing else can reach the channel until it is fixed. */
-export function channelRefusedCard(place: Place): Card {
+export function channelRefusedCard(place: Place, name: string): Card {
   return say(
-    `I couldn't post in <#${place.channel}> for its community of practice, probably because I'm not a member of it. ` +
+    `I couldn't post in <#${place.channel}> for the community of practice ${name}, probably because I'm not a member of it. ` +
       `Please ${howToAddMobilise(place.platform)} so the channel gets its weekly digest.`,
   );
 }

@@ -39,6 +39,6 @@ export function inWords(c: Community): CommunityInWords {
 }
 
 /** A post in the community's channel; if the channel refuses the bot, the owner is told how to fix it. */
-export function toChannel(community: Pick<Community, 'place' | 'owner'>, card: Card): Outgoing {
-  return { kind: 'send', to: { place: community.place }, card, ifRefused: { to: community.owner, card: channelRefusedCard(community.place) } };
+export function toChannel(community: Pick<Community, 'place' | 'owner' | 'name'>, card: Card): Outgoing {
+  return { kind: 'send', to: { place: community.place }, card, ifRefused: { to: community.owner, card: channelRefusedCard(community.place, community.name) } };
 }
