@@ -1,4 +1,4 @@
-// Command-line flags of the ack bench, checked with zod; a bad value is one line and exit code 2.
+// Command-line flags of the benches, checked with zod; a bad value is one line and exit code 2.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -38,19 +38,29 @@ const argsSchema = z.object({
 
 export class ArgsError extends Error {}
 
-export function parseBenchArgs(argv: string[]): BenchArgs {
+/** A whole-number flag between min and max, with the bounds in UK digit grouping. */
+export const whole = (flag: string, min: number, max: number, fallback: number): z.ZodType<number> =>
+  z.coerce
+    .number({ error: `${flag} must be a whole number` })
+    .int(`${flag} must be a whole number`)
+    .min(min, `${flag} must be at least ${min.toLocaleString('en-GB')}`)
+    .max(max, `${flag} must be at most ${max.toLocaleString('en-GB')}`)
+    .default(fallback);
+
+/** Reads `--<key> <value>` for each key of the schema (nothing else) and checks them with it. */
+export function parseFlags<S extends z.ZodObject>(argv: string[], schema: S): z.output<S> {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { requests: { type: 'string' }, concurrency: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
+    const options = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, { type: 'string' as const }]));
+    ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
   } catch (err) {
     throw new ArgsError(err instanceof Error ? err.message : String(err));
   }
-  const parsed = argsSchema.safeParse(values);
+  const parsed = schema.safeParse(values);
   if (!parsed.success) throw new ArgsError(parsed.error.issues[0]?.message ?? 'the flags are not valid');
   return parsed.data;
+}
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  return parseFlags(argv, argsSchema);
 }

@@ -1,4 +1,4 @@
-import type { Block, Button, Card } from '../../src/core/card';
+import type { Button, Card } from '../../src/core/card';
 import type { Person } from '../../src/core/model';
 import {
   alreadyInCard,
@@ -37,6 +37,7 @@ import {
   type RoundNoteInput,
 } from '../../src/coffee/cards';
 import { DEFAULT_SETTINGS } from '../../src/coffee/settings';
+import { blockText, cardText } from '../support/card-text';
 
 const person = (id: string): Person => ({ platform: 'slack', tenant: 'T1', id });
 const fran = person('U-FRAN');
@@ -47,27 +48,6 @@ const london = 'Europe/London';
 // Monday 1 December 2025, 10:00 GMT; Monday 1 June 2026, 10:00 BST.
 const winterRound = new Date('2025-12-01T10:00:00Z');
 const summerRound = new Date('2026-06-01T09:00:00Z');
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'context':
-      return block.text;
-    case 'fields':
-      return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
-    case 'buttons':
-      return block.buttons.map((b) => b.label).join(' ');
-    case 'divider':
-      return '';
-    case 'meet':
-      return `Meet ${block.people.map((p) => p.id).join(', ')}: ${block.topic}`;
-  }
-}
-
-function allText(card: Card): string {
-  return [card.text, ...card.blocks.map(blockText)].join('\n');
-}
 
 function buttonsOf(card: Card): Button[] {
   return card.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
@@ -84,7 +64,7 @@ describe('announcementCard', () => {
 
   it('says who started it, where, and the schedule in words, in UK time', () => {
     expectTidy(announcement);
-    const text = allText(announcement);
+    const text = cardText(announcement);
     expect(text).toContain('<@U-FRAN>');
     expect(text).toContain('#ward-7');
     expect(text).toContain('Every 6 weeks, on Mondays at 10:00 (UK time)');
@@ -101,12 +81,12 @@ describe('announcementCard', () => {
 
   it('follows the settings it is given', () => {
     const quiet = { ...DEFAULT_SETTINGS, everyWeeks: 1, weeksToMeet: 1, weekday: 5, groupSize: 3 as const, reminder: false, feedback: false };
-    const text = allText(announcementCard({ organiser: fran, settings: quiet, nextRound: winterRound, members: 12 }));
+    const text = cardText(announcementCard({ organiser: fran, settings: quiet, nextRound: winterRound, members: 12 }));
     expect(text).toContain('Every week, on Fridays at 10:00');
     expect(text).toContain('groups of three');
     expect(text).toContain('1 week to find 30 minutes');
     expect(text).toContain('12 people have joined');
-    expect(allText(announcementCard({ organiser: fran, settings: quiet, nextRound: winterRound, members: 1 }))).toContain('1 person has joined');
+    expect(cardText(announcementCard({ organiser: fran, settings: quiet, nextRound: winterRound, members: 1 }))).toContain('1 person has joined');
     expect(text).toContain('this channel');
     expect(text).not.toMatch(/reminder/);
   });
@@ -126,8 +106,8 @@ describe('introCard', () => {
   it('greets everyone by mention and links the channel', () => {
     expectTidy(intro);
     expect(intro.text).toContain('Hello <@U-ALEX>, <@U-SAM> and <@U-FRAN>!');
-    expect(allText(intro)).toContain('<#C123>');
-    expect(allText(intro)).toContain('round 3');
+    expect(cardText(intro)).toContain('<#C123>');
+    expect(cardText(intro)).toContain('round 3');
   });
 
   it('offers the group a way to meet, with the suggested slot, for platforms that cannot open a group chat', () => {
@@ -137,14 +117,14 @@ describe('introCard', () => {
   });
 
   it('gives the meet-by date and suggested time in local time', () => {
-    const text = allText(intro);
+    const text = cardText(intro);
     expect(text).toContain('before Monday 13 July');
     expect(text).toContain('Wednesday 3 June, 12:30 to 13:00');
   });
 
   it('includes the prompt when there is one, and says no reply is needed', () => {
-    expect(allText(intro)).toContain('What brought you into health and care?');
-    expect(allText(intro)).toMatch(/No need to reply here unless it helps to arrange things/);
+    expect(cardText(intro)).toContain('What brought you into health and care?');
+    expect(cardText(intro)).toMatch(/No need to reply here unless it helps to arrange things/);
     const without = introCard({
       people: [alex, sam],
       round: 1,
@@ -154,7 +134,7 @@ describe('introCard', () => {
       channel: 'C1',
     });
     expect(without.text).toContain('Hello <@U-ALEX> and <@U-SAM>!');
-    expect(allText(without)).not.toMatch(/Something to talk about/);
+    expect(cardText(without)).not.toMatch(/Something to talk about/);
   });
 });
 
@@ -214,7 +194,7 @@ describe('feedbackCard', () => {
 
   it('asks about the others by mention', () => {
     expectTidy(card);
-    expect(allText(card)).toContain('Did you meet <@U-SAM> and <@U-FRAN>?');
+    expect(cardText(card)).toContain('Did you meet <@U-SAM> and <@U-FRAN>?');
   });
 
   it('has Yes, Not yet and We couldn\'t, each carrying a value that parses back', () => {
@@ -290,22 +270,22 @@ describe('statusCard', () => {
   });
 
   it('shows the organiser, schedule and next round to someone who has not joined', () => {
-    const text = allText(statusCard({ programme, timeZone: london }));
+    const text = cardText(statusCard({ programme, timeZone: london }));
     expect(text).toContain('<@U-FRAN>');
     expect(text).toContain('every 6 weeks, on Mondays at 10:00 (UK time)');
     expect(text).toContain('24 people have joined');
     expect(text).toContain('Monday 1 December, 10:00');
     expect(text).toContain('/coffee join');
-    expect(allText(statusCard({ programme, member: { status: 'left' }, timeZone: london }))).toContain('/coffee join');
+    expect(cardText(statusCard({ programme, member: { status: 'left' }, timeZone: london }))).toContain('/coffee join');
   });
 
   it('shows a member their pause and team', () => {
-    const text = allText(
+    const text = cardText(
       statusCard({ programme, member: { status: 'active', pausedUntil: new Date('2025-12-24T00:00:00Z'), team: 'Pharmacy' }, timeZone: london }),
     );
     expect(text).toContain('paused until Wednesday 24 December');
     expect(text).toContain('Pharmacy');
-    const active = allText(statusCard({ programme, member: { status: 'active' }, timeZone: london }));
+    const active = cardText(statusCard({ programme, member: { status: 'active' }, timeZone: london }));
     expect(active).toContain("You're in");
     expect(active).toContain('/coffee team');
   });
@@ -315,11 +295,11 @@ describe('statsCard', () => {
   it('shows the numbers, with percentages and words for what is not known yet', () => {
     const card = statsCard({ rounds: 4, participants: 40, activeMembers: 32, paused: 3, meetingRate: 0.6875, repeatRate: null });
     expectTidy(card);
-    const text = allText(card);
+    const text = cardText(card);
     expect(text).toContain('Rounds so far: 4');
     expect(text).toContain('Groups that met: 69%');
     expect(text).toContain('Repeat matches: No matches yet');
-    expect(allText(statsCard({ rounds: 0, participants: 0, activeMembers: 0, paused: 0, meetingRate: null, repeatRate: 0 }))).toContain(
+    expect(cardText(statsCard({ rounds: 0, participants: 0, activeMembers: 0, paused: 0, meetingRate: null, repeatRate: 0 }))).toContain(
       'No answers yet',
     );
   });
@@ -327,7 +307,7 @@ describe('statsCard', () => {
 
 describe('helpCard', () => {
   it('has a line for every command', () => {
-    const text = allText(helpCard());
+    const text = cardText(helpCard());
     for (const verb of ['join', 'leave', 'pause', 'resume', 'status', 'team', 'setup', 'stats', 'stop', 'help']) {
       expect(text).toContain(`/coffee ${verb}`);
     }
@@ -361,23 +341,23 @@ describe('short notices', () => {
   });
 
   it('puts dates in the programme time zone', () => {
-    expect(allText(joinedCard({ nextRound: summerRound, timeZone: london }))).toContain('Monday 1 June, 10:00');
-    expect(allText(joinedCard({ nextRound: summerRound, timeZone: 'America/New_York' }))).toContain('Monday 1 June, 05:00');
-    expect(allText(pausedCard({ until: new Date('2025-12-24T00:00:00Z'), timeZone: london }))).toContain('Wednesday 24 December');
-    expect(allText(resumedCard({ nextRound: winterRound, timeZone: london }))).toContain('Monday 1 December, 10:00');
+    expect(cardText(joinedCard({ nextRound: summerRound, timeZone: london }))).toContain('Monday 1 June, 10:00');
+    expect(cardText(joinedCard({ nextRound: summerRound, timeZone: 'America/New_York' }))).toContain('Monday 1 June, 05:00');
+    expect(cardText(pausedCard({ until: new Date('2025-12-24T00:00:00Z'), timeZone: london }))).toContain('Wednesday 24 December');
+    expect(cardText(resumedCard({ nextRound: winterRound, timeZone: london }))).toContain('Monday 1 December, 10:00');
   });
 
   it('names people and details where they matter', () => {
-    expect(allText(notOrganiserCard(fran))).toContain('<@U-FRAN>');
-    expect(allText(programmeExistsCard(fran))).toContain('<@U-FRAN>');
-    expect(allText(teamSetCard('Pharmacy'))).toContain('Pharmacy');
-    expect(allText(noProgrammeCard())).toContain('/coffee setup');
-    expect(allText(invalidCommandCard('I did not understand.'))).toContain('I did not understand.');
-    expect(allText(invalidCommandCard('x'))).toContain('/coffee help');
-    const problems = allText(setupProblemsCard(['Time zone: nope', 'Day: nope']));
+    expect(cardText(notOrganiserCard(fran))).toContain('<@U-FRAN>');
+    expect(cardText(programmeExistsCard(fran))).toContain('<@U-FRAN>');
+    expect(cardText(teamSetCard('Pharmacy'))).toContain('Pharmacy');
+    expect(cardText(noProgrammeCard())).toContain('/coffee setup');
+    expect(cardText(invalidCommandCard('I did not understand.'))).toContain('I did not understand.');
+    expect(cardText(invalidCommandCard('x'))).toContain('/coffee help');
+    const problems = cardText(setupProblemsCard(['Time zone: nope', 'Day: nope']));
     expect(problems).toContain('• Time zone: nope');
     expect(problems).toContain('• Day: nope');
-    const saved = allText(setupSavedCard({ settings: DEFAULT_SETTINGS, nextRound: winterRound }));
+    const saved = cardText(setupSavedCard({ settings: DEFAULT_SETTINGS, nextRound: winterRound }));
     expect(saved).toContain('Every 6 weeks, on Mondays at 10:00 (UK time)');
     expect(saved).toContain('Monday 1 December, 10:00');
   });

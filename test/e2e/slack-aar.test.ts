@@ -1,48 +1,31 @@
 // A whole After Action Review through the real Bolt receiver, on the real database, with Slack faked on loopback.
-import type { RunningApp } from '../../src/main';
 import { listLessons } from '../../src/store/lessons';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
-import { buttonsOf, SlackClientSim, startSlackMobilise, textOf } from '../support/mobilise-slack';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { RecordedCall } from '../support/fake-slack-api';
+import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { eventCallback, messageEvent, viewSubmission } from '../support/slack-requests';
 import { waitUntil } from '../support/wait-until';
 
 const NHS_NUMBER = '943 476 5919';
 
 describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)', (kind: DbKind) => {
-  let api: FakeSlackApi;
-  let app: RunningApp;
-  let slack: SlackClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useSlackE2e(kind);
 
-  beforeAll(async () => {
-    api = await startFakeSlackApi();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startSlackMobilise(api, { databaseUrl });
-    slack = new SlackClientSim(`http://127.0.0.1:${app.port}`);
-  });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    await dropDatabase?.();
-  });
-
-  const posts = (): RecordedCall[] => api.calls('chat.postMessage');
-  const waitForPosts = (n: number): Promise<RecordedCall[]> => api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length >= n).then(posts);
+  const posts = (): RecordedCall[] => e2e.api.calls('chat.postMessage');
+  const waitForPosts = (n: number): Promise<RecordedCall[]> => e2e.api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length >= n).then(posts);
   const waitForEphemeral = (user: string, n = 1): Promise<RecordedCall[]> =>
-    api.waitFor((c) => c.filter((x) => x.method === 'chat.postEphemeral' && x.body.user === user).length >= n).then(() =>
-      api.calls('chat.postEphemeral').filter((x) => x.body.user === user),
+    e2e.api.waitFor((c) => c.filter((x) => x.method === 'chat.postEphemeral' && x.body.user === user).length >= n).then(() =>
+      e2e.api.calls('chat.postEphemeral').filter((x) => x.body.user === user),
     );
   const answersStored = (n: number): Promise<unknown> =>
     waitUntil(`${n} answers`, async () => {
-      const rows = await app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
+      const rows = await e2e.app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
       return rows[0]?.n === n;
     });
 
   it('runs the review in a thread and saves its lessons, once, without the NHS number', async () => {
     // 1. The command: acknowledged, a parent message in the channel, question 1 in its thread.
-    const ack = await slack.command('Go-live of e-prescribing on Ward 7 #eprescribing');
+    const ack = await e2e.slack.command('Go-live of e-prescribing on Ward 7 #eprescribing');
     expect(ack.status).toBe(200);
     const [parent, q1] = await waitForPosts(2);
     if (!parent || !q1) throw new Error('missing posts');
@@ -55,47 +38,47 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
     expect(buttonsOf(q1).map((b) => b.action_id)).toEqual(['aar:next', 'aar:cancel']);
 
     // 2. Answers in the thread, attributed; a retried event counts once; chat outside the thread is ignored.
-    await slack.reply(thread, 'Pharmacy on the ward from 8am for the switch-over', 'U2', 'EvRetried');
-    await slack.reply(thread, 'Pharmacy on the ward from 8am for the switch-over', 'U2', 'EvRetried');
-    await slack.post(eventCallback(messageEvent({ text: 'lunch anyone?', ts: '1700002000.000001', user: 'U3' }), { eventId: 'EvChannel' }));
+    await e2e.slack.reply(thread, 'Pharmacy on the ward from 8am for the switch-over', 'U2', 'EvRetried');
+    await e2e.slack.reply(thread, 'Pharmacy on the ward from 8am for the switch-over', 'U2', 'EvRetried');
+    await e2e.slack.post(eventCallback(messageEvent({ text: 'lunch anyone?', ts: '1700002000.000001', user: 'U3' }), { eventId: 'EvChannel' }));
     await answersStored(1);
 
     // 3. Only the facilitator moves on: someone else's press is refused privately and changes nothing.
-    await slack.press(q1, 'aar:next', 'U2', 'sam');
+    await e2e.slack.press(q1, 'aar:next', 'U2', 'sam');
     const [refusal] = await waitForEphemeral('U2');
     expect(textOf(refusal as RecordedCall)).toContain('<@U1>');
-    await slack.press(q1, 'aar:next');
+    await e2e.slack.press(q1, 'aar:next');
     const q2 = (await waitForPosts(3))[2] as RecordedCall;
     expect(posts()).toHaveLength(3);
     expect(q2.body.thread_ts).toBe(thread);
 
     // 4. Question 2: an answer with an NHS number is masked and its author told privately; edits and deletes count.
-    const edited = await slack.reply(thread, 'Orders were late', 'U2');
-    await slack.reply(thread, `Bed 4 (NHS ${NHS_NUMBER}) had a double dose charted`, 'U3');
+    const edited = await e2e.slack.reply(thread, 'Orders were late', 'U2');
+    await e2e.slack.reply(thread, `Bed 4 (NHS ${NHS_NUMBER}) had a double dose charted`, 'U3');
     const [warning] = await waitForEphemeral('U3');
     expect(textOf(warning as RecordedCall)).toMatch(/NHS number/);
     expect(textOf(warning as RecordedCall)).not.toMatch(/943\s?476\s?5919/);
-    const deleted = await slack.reply(thread, 'typo, ignore me', 'U3');
+    const deleted = await e2e.slack.reply(thread, 'typo, ignore me', 'U3');
     await answersStored(4);
-    await slack.edit(thread, edited, 'Orders were late because the printer queue stalled', 'U2');
-    await slack.remove(thread, deleted, 'U3');
+    await e2e.slack.edit(thread, edited, 'Orders were late because the printer queue stalled', 'U2');
+    await e2e.slack.remove(thread, deleted, 'U3');
     await answersStored(3);
 
     // 5. Question 3 by typing `next`, question 4 by button.
-    await slack.reply(thread, 'next', 'U1');
+    await e2e.slack.reply(thread, 'next', 'U1');
     const q3 = (await waitForPosts(4))[3] as RecordedCall;
-    await slack.reply(thread, 'Nobody owned the printer queue on the day', 'U4');
+    await e2e.slack.reply(thread, 'Nobody owned the printer queue on the day', 'U4');
     await answersStored(4);
-    await slack.press(q3, 'aar:next');
+    await e2e.slack.press(q3, 'aar:next');
     const q4 = (await waitForPosts(5))[4] as RecordedCall;
     expect(buttonsOf(q4).map((b) => b.action_id)).toEqual(['aar:finish', 'aar:cancel']);
-    await slack.reply(thread, 'Name a printer-queue owner for every go-live #handover', 'U2');
-    await slack.reply(thread, 'Brief pharmacy the day before', 'U4');
-    await slack.reply(thread, `Check ${NHS_NUMBER.replace(/ /g, '')} was reconciled`, 'U3');
+    await e2e.slack.reply(thread, 'Name a printer-queue owner for every go-live #handover', 'U2');
+    await e2e.slack.reply(thread, 'Brief pharmacy the day before', 'U4');
+    await e2e.slack.reply(thread, `Check ${NHS_NUMBER.replace(/ /g, '')} was reconciled`, 'U3');
     await answersStored(7);
 
     // 6. Finish: a summary with the proposed lessons (not the flagged one) and Save.
-    await slack.press(q4, 'aar:finish');
+    await e2e.slack.press(q4, 'aar:finish');
     const summary = (await waitForPosts(6))[5] as RecordedCall;
     expect(summary.body.thread_ts).toBe(thread);
     expect(textOf(summary)).toContain('printer-queue owner');
@@ -103,11 +86,11 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
 
     // 7. The facilitator edits one lesson in a modal.
     const editButton = buttonsOf(summary).find((b) => b.action_id === 'aar:edit');
-    await slack.press(summary, 'aar:edit', 'U1', 'alex', editButton?.value);
-    const [open] = await api.waitFor((c) => c.some((x) => x.method === 'views.open')).then(() => api.calls('views.open'));
+    await e2e.slack.press(summary, 'aar:edit', 'U1', 'alex', editButton?.value);
+    const [open] = await e2e.api.waitFor((c) => c.some((x) => x.method === 'views.open')).then(() => e2e.api.calls('views.open'));
     const view = (open as RecordedCall).body.view as { callback_id: string; private_metadata: string };
-    const updatesBefore = api.calls('chat.update').length;
-    await slack.post(
+    const updatesBefore = e2e.api.calls('chat.update').length;
+    await e2e.slack.post(
       viewSubmission({
         callbackId: view.callback_id,
         privateMetadata: view.private_metadata,
@@ -115,13 +98,13 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
         userId: 'U1',
       }),
     );
-    await api.waitFor((c) => c.filter((x) => x.method === 'chat.update').length > updatesBefore);
+    await e2e.api.waitFor((c) => c.filter((x) => x.method === 'chat.update').length > updatesBefore);
 
     // 8. Save: the lessons land in the library and the thread says how many.
-    await slack.press(summary, 'aar:save');
+    await e2e.slack.press(summary, 'aar:save');
     const saved = (await waitForPosts(7))[6] as RecordedCall;
     expect(textOf(saved)).toMatch(/2 lessons/);
-    const lessons = await listLessons(app.db, { tenant: 'T1' });
+    const lessons = await listLessons(e2e.app.db, { tenant: 'T1' });
     expect(lessons).toHaveLength(2);
     const owner = lessons.find((l) => l.title === 'Give the printer queue an owner');
     expect(owner).toMatchObject({
@@ -138,12 +121,12 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
     expect(owner?.contributors[0]?.id).toBe('U2');
 
     // 9. Pressing Save again adds nothing.
-    await slack.press(summary, 'aar:save');
+    await e2e.slack.press(summary, 'aar:save');
     await waitForEphemeral('U1');
-    expect(await listLessons(app.db, { tenant: 'T1' })).toHaveLength(2);
+    expect(await listLessons(e2e.app.db, { tenant: 'T1' })).toHaveLength(2);
 
     // 10. No copy of the NHS number anywhere in the database.
-    const dump = await app.db.query(
+    const dump = await e2e.app.db.query(
       `SELECT (SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]') FROM flow_runs r)::text ||
               (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM outbox o)::text ||
               (SELECT coalesce(jsonb_agg(to_jsonb(l) - 'search'), '[]') FROM lessons l)::text ||

@@ -1,50 +1,27 @@
 // A Before Action Review through the real Bolt receiver, on the real database, with Slack faked on loopback:
 // an After Action Review is saved first, and the BAR on a similar topic recalls its lesson and stores its actions.
-import { createLogger } from '../../src/log';
-import { startMobilise, type RunningApp } from '../../src/main';
 import { listLessons } from '../../src/store/lessons';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
-import { buttonsOf, SlackClientSim, slackConfig, textOf } from '../support/mobilise-slack';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { RecordedCall } from '../support/fake-slack-api';
+import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { waitUntil } from '../support/wait-until';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday 23 November, 10:00 in London (GMT)
 const LESSON = 'Name a printer-queue owner for every e-prescribing go-live';
 
 describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)', (kind: DbKind) => {
-  let api: FakeSlackApi;
-  let app: RunningApp;
-  let slack: SlackClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useSlackE2e(kind, { clock: () => NOW, cron: false });
 
-  beforeAll(async () => {
-    api = await startFakeSlackApi();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startMobilise(slackConfig(api, { databaseUrl }), {
-      log: createLogger('silent'),
-      slackRetries: 0,
-      clock: () => NOW,
-      cron: false,
-    });
-    slack = new SlackClientSim(`http://127.0.0.1:${app.port}`);
-  });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    await dropDatabase?.();
-  });
-
-  const posts = (): RecordedCall[] => api.calls('chat.postMessage');
+  const posts = (): RecordedCall[] => e2e.api.calls('chat.postMessage');
   /** The first post that matches, once there is one. */
   async function postWhere(match: (c: RecordedCall) => boolean): Promise<RecordedCall> {
-    await api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && match(c)));
+    await e2e.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && match(c)));
     return posts().find(match) as RecordedCall;
   }
   const inThread = (thread: string, text: RegExp) => (c: RecordedCall): boolean => c.body.thread_ts === thread && text.test(textOf(c));
   const answerCount = async (flow: string): Promise<unknown> => {
     const sql = "SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs WHERE flow = $1 AND status = 'active'";
-    return (await app.db.query(sql, [flow]))[0]?.n;
+    return (await e2e.app.db.query(sql, [flow]))[0]?.n;
   };
   const answersStored = (flow: string, n: number): Promise<unknown> =>
     waitUntil(`${n} ${flow} answers`, async () => (await answerCount(flow)) === n);
@@ -53,50 +30,50 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
   let q2: RecordedCall | undefined;
 
   it('saves a lesson from an After Action Review on a go-live', async () => {
-    expect((await slack.slash('/aar', 'Go-live of e-prescribing on Ward 7 #eprescribing', 'U1', 'alex', 'C1')).status).toBe(200);
+    expect((await e2e.slack.slash('/aar', 'Go-live of e-prescribing on Ward 7 #eprescribing', 'U1', 'alex', 'C1')).status).toBe(200);
     const parent = await postWhere((c) => c.body.channel === 'C1' && c.body.thread_ts === undefined);
     const thread = String(parent.response?.ts);
     const question = (n: number): Promise<RecordedCall> => postWhere(inThread(thread, new RegExp(`Question ${n} of 4`)));
 
     // Each answer waits for its question to be out, so it counts against that question.
     const q1 = await question(1);
-    await slack.reply(thread, 'Switch over in one morning', 'U2');
+    await e2e.slack.reply(thread, 'Switch over in one morning', 'U2');
     await answersStored('after-action-review', 1);
-    await slack.press(q1, 'aar:next');
+    await e2e.slack.press(q1, 'aar:next');
     const q2Card = await question(2);
-    await slack.reply(thread, 'It took all day: the printer queue stalled and nobody owned it', 'U2');
+    await e2e.slack.reply(thread, 'It took all day: the printer queue stalled and nobody owned it', 'U2');
     await answersStored('after-action-review', 2);
-    await slack.press(q2Card, 'aar:next');
-    await slack.press(await question(3), 'aar:next');
+    await e2e.slack.press(q2Card, 'aar:next');
+    await e2e.slack.press(await question(3), 'aar:next');
     const q4 = await question(4);
-    await slack.reply(thread, LESSON, 'U2');
+    await e2e.slack.reply(thread, LESSON, 'U2');
     await answersStored('after-action-review', 3);
-    await slack.press(q4, 'aar:finish');
-    await slack.press(await postWhere(inThread(thread, /Proposed lessons/)), 'aar:save');
+    await e2e.slack.press(q4, 'aar:finish');
+    await e2e.slack.press(await postWhere(inThread(thread, /Proposed lessons/)), 'aar:save');
     await postWhere(inThread(thread, /Saved 1 lesson/));
 
-    const lessons = await listLessons(app.db, { tenant: 'T1' });
+    const lessons = await listLessons(e2e.app.db, { tenant: 'T1' });
     expect(lessons.map((l) => l.recommendation)).toEqual([LESSON]);
   });
 
   it('recalls that lesson, and who contributed it, when question 2 of a BAR on a similar topic opens', async () => {
     // Replies from the Slack simulator come from C1, so the BAR runs there too, after the AAR has closed.
-    expect((await slack.slash('/bar', 'Go-live of e-prescribing on Ward 9', 'U5', 'fran', 'C1')).status).toBe(200);
+    expect((await e2e.slack.slash('/bar', 'Go-live of e-prescribing on Ward 9', 'U5', 'fran', 'C1')).status).toBe(200);
     const parent = await postWhere((c) => c.body.thread_ts === undefined && /Before Action Review/.test(textOf(c)));
     barThread = String(parent.response?.ts);
     expect(textOf(parent)).toContain('Before Action Review: Go-live of e-prescribing on Ward 9');
     const q1 = await postWhere(inThread(barThread, /Question 1 of 4/));
     expect(buttonsOf(q1).map((b) => b.action_id)).toEqual(['bar:next', 'bar:cancel']);
 
-    await slack.reply(barThread, 'Move Ward 9 to electronic prescribing in one morning, printers included', 'U6');
+    await e2e.slack.reply(barThread, 'Move Ward 9 to electronic prescribing in one morning, printers included', 'U6');
     await answersStored('before-action-review', 1);
 
     // Someone other than the facilitator cannot move it on.
-    await slack.press(q1, 'bar:next', 'U6', 'sam');
-    await api.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U6'));
+    await e2e.slack.press(q1, 'bar:next', 'U6', 'sam');
+    await e2e.api.waitFor((calls) => calls.some((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U6'));
     expect(posts().some(inThread(barThread, /Question 2 of 4/))).toBe(false);
 
-    await slack.press(q1, 'bar:next', 'U5', 'fran');
+    await e2e.slack.press(q1, 'bar:next', 'U5', 'fran');
     q2 = await postWhere(inThread(barThread, /Question 2 of 4/));
     expect(textOf(q2)).toContain('Below are lessons from the shared library');
 
@@ -108,26 +85,26 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
     expect(rateButtons).toEqual(expect.arrayContaining(['lessons:recall:useful', 'lessons:recall:not-relevant']));
     // A second press on question 1 is late: nothing more is recalled.
     const before = posts().length;
-    await slack.press(q1, 'bar:next', 'U5', 'fran');
-    await api.waitFor((calls) => calls.filter((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U5').length >= 1);
+    await e2e.slack.press(q1, 'bar:next', 'U5', 'fran');
+    await e2e.api.waitFor((calls) => calls.filter((c) => c.method === 'chat.postEphemeral' && c.body.user === 'U5').length >= 1);
     expect(posts()).toHaveLength(before);
   });
 
   it("stores question 4's answers as actions with owners and due dates, and says so in the thread", async () => {
     expect(barThread).not.toBe('');
     const q2Card = q2 ?? (await postWhere(inThread(barThread, /Question 2 of 4/)));
-    await slack.press(q2Card, 'bar:next', 'U5', 'fran');
+    await e2e.slack.press(q2Card, 'bar:next', 'U5', 'fran');
     await postWhere(inThread(barThread, /Question 3 of 4/));
-    await slack.reply(barThread, 'next', 'U5');
+    await e2e.slack.reply(barThread, 'next', 'U5');
     const q4 = await postWhere(inThread(barThread, /Question 4 of 4/));
     expect(buttonsOf(q4).map((b) => b.action_id)).toEqual(['bar:finish', 'bar:cancel']);
 
     const n = Number(await answerCount('before-action-review'));
-    await slack.reply(barThread, '<@U7> check the printer queues by 12 December', 'U6');
-    await slack.reply(barThread, 'Brief the night shift on the new charts', 'U7');
-    await slack.reply(barThread, 'Ring about 943 476 5919 before the switch', 'U6');
+    await e2e.slack.reply(barThread, '<@U7> check the printer queues by 12 December', 'U6');
+    await e2e.slack.reply(barThread, 'Brief the night shift on the new charts', 'U7');
+    await e2e.slack.reply(barThread, 'Ring about 943 476 5919 before the switch', 'U6');
     await answersStored('before-action-review', n + 3);
-    await slack.press(q4, 'bar:finish', 'U5', 'fran');
+    await e2e.slack.press(q4, 'bar:finish', 'U5', 'fran');
 
     const summary = await postWhere(inThread(barThread, /Summary: Go-live of e-prescribing on Ward 9/));
     const text = textOf(summary);
@@ -137,7 +114,7 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
     expect(text).toContain('reminder');
     expect(text).not.toMatch(/943\s?476\s?5919/);
 
-    const rows = await app.db.query(
+    const rows = await e2e.app.db.query(
       `SELECT a.tenant, a.text, a.owner_id, a.owner, a.due_on::text AS due_on, a.remind_at, a.time_zone, a.status, r.flow
          FROM lesson_actions a JOIN flow_runs r ON r.id = a.run_id ORDER BY a.due_on`,
     );
@@ -165,11 +142,11 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
         flow: 'before-action-review',
       },
     ]);
-    const run = await app.db.query("SELECT status FROM flow_runs WHERE flow = 'before-action-review'");
+    const run = await e2e.app.db.query("SELECT status FROM flow_runs WHERE flow = 'before-action-review'");
     expect(run).toEqual([{ status: 'done' }]);
     // The overview in the channel says how it ended.
     const overviewUpdated = (c: RecordedCall): boolean =>
       c.method === 'chat.update' && c.body.ts === barThread && /2 actions agreed/.test(textOf(c));
-    await expect(api.waitFor((calls) => calls.some(overviewUpdated))).resolves.toBeDefined();
+    await expect(e2e.api.waitFor((calls) => calls.some(overviewUpdated))).resolves.toBeDefined();
   });
 });

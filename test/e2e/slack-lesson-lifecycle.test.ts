@@ -1,45 +1,31 @@
 // A lesson's life through the real Bolt receiver: found with /lessons, opened, validated by a colleague (and
 // not by its own contributor), approved by a community's owner, and marked applied with evidence in a modal.
 import { randomUUID } from 'node:crypto';
-import type { RunningApp } from '../../src/main';
 import { lessonEvents } from '../../src/store/lesson-events';
 import { lessonInTenant } from '../../src/store/lesson-lifecycle';
 import { communityRow, savedLesson, slackPerson } from '../lessons/lifecycle/library';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
-import { buttonsOf, SlackClientSim, startSlackMobilise, textOf } from '../support/mobilise-slack';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { RecordedCall } from '../support/fake-slack-api';
+import { buttonsOf, SlackClientSim, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { answerModal, openedView } from '../support/slack-modal-answers';
 import { blockActions, slashCommand } from '../support/slack-requests';
 
 describe.each(dbKinds)('a lesson’s lifecycle in Slack (%s Postgres)', (kind: DbKind) => {
-  let api: FakeSlackApi;
-  let app: RunningApp;
-  let slack: SlackClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useSlackE2e(kind);
   let lessonId: string;
 
   beforeAll(async () => {
-    api = await startFakeSlackApi();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startSlackMobilise(api, { databaseUrl });
-    slack = new SlackClientSim(`http://127.0.0.1:${app.port}`);
     // U1 and U2 wrote the lesson; U5 owns the handover community.
-    lessonId = await savedLesson(app.db, { title: 'Give the printer queue an owner', tags: ['handover'], contributors: [slackPerson('U1'), slackPerson('U2')] });
-    await communityRow(app.db, { name: 'Ward 7 handover', tags: ['handover'], owner: slackPerson('U5') });
-  });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    await dropDatabase?.();
+    lessonId = await savedLesson(e2e.app.db, { title: 'Give the printer queue an owner', tags: ['handover'], contributors: [slackPerson('U1'), slackPerson('U2')] });
+    await communityRow(e2e.app.db, { name: 'Ward 7 handover', tags: ['handover'], owner: slackPerson('U5') });
   });
 
   /** Sends a request and gives back the next whisper (ephemeral message) the bot sent. */
   async function whisperAfter(request: Parameters<SlackClientSim['post']>[0]): Promise<RecordedCall> {
-    const before = api.calls('chat.postEphemeral').length;
-    await slack.post(request);
-    await api.waitFor(() => api.calls('chat.postEphemeral').length > before);
-    return api.calls('chat.postEphemeral')[before] as RecordedCall;
+    const before = e2e.api.calls('chat.postEphemeral').length;
+    await e2e.slack.post(request);
+    await e2e.api.waitFor(() => e2e.api.calls('chat.postEphemeral').length > before);
+    return e2e.api.calls('chat.postEphemeral')[before] as RecordedCall;
   }
 
   function pressOn(user: string, actionId: string, value: string): Parameters<SlackClientSim['post']>[0] {
@@ -53,7 +39,7 @@ describe.each(dbKinds)('a lesson’s lifecycle in Slack (%s Postgres)', (kind: D
     return whisperAfter(pressOn(user, actionId, button.value));
   }
 
-  const stored = async () => ({ lesson: await lessonInTenant(app.db, 'T1', lessonId), events: await lessonEvents(app.db, 'T1', lessonId) });
+  const stored = async () => ({ lesson: await lessonInTenant(e2e.app.db, 'T1', lessonId), events: await lessonEvents(e2e.app.db, 'T1', lessonId) });
 
   it('goes from /lessons to validated, approved and applied, each by someone allowed to', async () => {
     const results = await whisperAfter(slashCommand({ command: '/lessons', text: 'printer queue', userId: 'U3', userName: 'sam', triggerId: `trg-${randomUUID()}` }));
@@ -85,10 +71,10 @@ describe.each(dbKinds)('a lesson’s lifecycle in Slack (%s Postgres)', (kind: D
     expect(textOf(approved)).toMatch(/Approved by <@U5> for Ward 7 handover/);
     expect((await stored()).lesson?.status).toBe('approved');
 
-    const opensBefore = api.calls('views.open').length;
-    await slack.post(pressOn('U4', 'lessons:life:apply', lessonId));
-    await api.waitFor(() => api.calls('views.open').length > opensBefore);
-    const view = openedView(api.calls('views.open').at(-1) as RecordedCall);
+    const opensBefore = e2e.api.calls('views.open').length;
+    await e2e.slack.post(pressOn('U4', 'lessons:life:apply', lessonId));
+    await e2e.api.waitFor(() => e2e.api.calls('views.open').length > opensBefore);
+    const view = openedView(e2e.api.calls('views.open').at(-1) as RecordedCall);
     expect(view.callback_id).toBe('lessons:life:applied-form');
 
     const withPatient = await whisperAfter(answerModal(view, { evidence: 'We did it for patient 943 476 5919' }, 'U4'));

@@ -3,12 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LessonDraft } from '../../src/core/flow';
 import type { Person } from '../../src/core/model';
-import type { RunningApp } from '../../src/main';
 import { insertLessons } from '../../src/store/lessons';
 import { insertRun } from '../../src/store/runs';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
-import { SlackClientSim, startSlackMobilise, textOf } from '../support/mobilise-slack';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { RecordedCall } from '../support/fake-slack-api';
+import { textOf, useSlackE2e } from '../support/mobilise-slack';
 import { slashCommand } from '../support/slack-requests';
 
 const at = new Date('2026-11-20T16:30:00Z');
@@ -18,25 +17,17 @@ function draft(key: string, title: string, recommendation: string, tags: string[
 }
 
 describe.each(dbKinds)('/lessons search in Slack (%s Postgres)', (kind: DbKind) => {
-  let api: FakeSlackApi;
-  let app: RunningApp;
-  let slack: SlackClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useSlackE2e(kind);
 
   async function library(tenant: string, drafts: LessonDraft[]): Promise<void> {
     const id = randomUUID();
     const alex: Person = { platform: 'slack', tenant, id: 'U1' };
     const place = { platform: 'slack' as const, tenant, channel: 'C1', thread: '1.1' };
-    await insertRun(app.db, { id, flow: 'after-action-review', version: 1, place, placeKey: `k-${id}`, startedBy: alex, state: {}, status: 'done' }, at);
-    await insertLessons(app.db, id, { ...place, url: `https://example.slack.com/archives/C1/p${tenant}` }, drafts.map((d) => ({ ...d, contributors: [alex] })), at);
+    await insertRun(e2e.app.db, { id, flow: 'after-action-review', version: 1, place, placeKey: `k-${id}`, startedBy: alex, state: {}, status: 'done' }, at);
+    await insertLessons(e2e.app.db, id, { ...place, url: `https://example.slack.com/archives/C1/p${tenant}` }, drafts.map((d) => ({ ...d, contributors: [alex] })), at);
   }
 
   beforeAll(async () => {
-    api = await startFakeSlackApi();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startSlackMobilise(api, { databaseUrl });
-    slack = new SlackClientSim(`http://127.0.0.1:${app.port}`);
     await library('T1', [
       draft('a', 'Give the printer queue an owner', 'Name a printer-queue owner for every go-live', ['handover']),
       draft('b', 'Brief the night shift', 'Hand over the go-live plan to the night shift in person', ['handover']),
@@ -44,16 +35,11 @@ describe.each(dbKinds)('/lessons search in Slack (%s Postgres)', (kind: DbKind) 
     // Another organisation's lesson with the very same words.
     await library('T2', [draft('c', 'Secret printer queue lesson of another trust', 'Printer queue owner')]);
   });
-  afterAll(async () => {
-    await app.close();
-    await api.close();
-    await dropDatabase?.();
-  });
 
   async function search(text: string, teamId = 'T1'): Promise<RecordedCall> {
-    const before = api.calls('chat.postEphemeral').length;
-    await slack.post(slashCommand({ command: '/lessons', text, userId: 'U9', userName: 'sam', teamId, triggerId: `trg-${randomUUID()}` }));
-    const [answer] = (await api.waitFor(() => api.calls('chat.postEphemeral').length > before)).filter((c) => c.method === 'chat.postEphemeral').slice(before);
+    const before = e2e.api.calls('chat.postEphemeral').length;
+    await e2e.slack.post(slashCommand({ command: '/lessons', text, userId: 'U9', userName: 'sam', teamId, triggerId: `trg-${randomUUID()}` }));
+    const [answer] = (await e2e.api.waitFor(() => e2e.api.calls('chat.postEphemeral').length > before)).filter((c) => c.method === 'chat.postEphemeral').slice(before);
     return answer as RecordedCall;
   }
 

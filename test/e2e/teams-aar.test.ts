@@ -1,50 +1,28 @@
 // A whole After Action Review in a Teams channel's reply chain, through the real CloudAdapter over HTTP, with the Bot
 // Connector faked on loopback; every card the bot sends is checked with the Adaptive Cards parser.
-import type { RunningApp } from '../../src/main';
 import { listLessons } from '../../src/store/lessons';
 import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeBotConnector, type FakeBotConnector, type SentActivity } from '../support/fake-bot-connector';
-import { adaptiveCardOf, startTeamsMobilise, submitsOf, TeamsClientSim, textOf } from '../support/mobilise-teams';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { SentActivity } from '../support/fake-bot-connector';
+import { adaptiveCardOf, personalChat, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
 import { ALEX, CHANNEL, channelMessage, JO, personalInstall, personalInstallationUpdate, SAM, TENANT } from '../support/teams-activities';
 import { waitUntil } from '../support/wait-until';
 
 const NHS_NUMBER = '943 476 5919';
 
 describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)', (kind: DbKind) => {
-  let connector: FakeBotConnector;
-  let app: RunningApp;
-  let teams: TeamsClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useTeamsE2e(kind);
+  const { sentTo, waitForSentTo } = e2e;
 
-  beforeAll(async () => {
-    connector = await startFakeBotConnector();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startTeamsMobilise({ databaseUrl });
-    teams = new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector);
-  });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    await dropDatabase?.();
-  });
-
-  const personalChat = (who: { id: string }): string => `a:personal-${who.id}`;
-  const sentTo = (conversationId: string): SentActivity[] => connector.sent().filter((s) => s.conversationId === conversationId);
-  const waitForSentTo = async (conversationId: string, n: number): Promise<SentActivity[]> => {
-    await connector.waitFor(() => sentTo(conversationId).length >= n);
-    return sentTo(conversationId);
-  };
   const answersStored = (n: number): Promise<unknown> =>
     waitUntil(`${n} answers`, async () => {
-      const rows = await app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
+      const rows = await e2e.app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
       return rows[0]?.n === n;
     });
 
   it('welcomes a person who installs the app for themselves, once', async () => {
-    await teams.send(personalInstall(connector.url, ALEX));
-    await teams.send(personalInstallationUpdate(connector.url, ALEX));
+    await e2e.teams.send(personalInstall(e2e.connector.url, ALEX));
+    await e2e.teams.send(personalInstallationUpdate(e2e.connector.url, ALEX));
     const [welcome] = await waitForSentTo(personalChat(ALEX), 1);
     const text = textOf(welcome as SentActivity);
     for (const command of ['aar', 'bar', 'lessons', 'cop', 'coffee']) expect(text).toContain(command);
@@ -55,7 +33,7 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
 
   it('runs the review in the reply chain of the post that started it, and saves its lessons', async () => {
     // 1. The mention starts the review in that post's reply chain: the overview, then question 1.
-    const root = await teams.mention(ALEX, 'aar Go-live of e-prescribing on Ward 7 #eprescribing');
+    const root = await e2e.teams.mention(ALEX, 'aar Go-live of e-prescribing on Ward 7 #eprescribing');
     const chain = `${CHANNEL};messageid=${root}`;
     const [overview, q1] = await waitForSentTo(chain, 2);
     if (!overview || !q1) throw new Error('missing posts');
@@ -67,65 +45,65 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
 
     // 2. Answers are replies in the chain; a retried activity counts once.
     const answer = channelMessage({
-      serviceUrl: connector.url,
+      serviceUrl: e2e.connector.url,
       from: SAM,
       text: 'Pharmacy on the ward from 8am for the switch-over',
       root,
     });
-    await teams.send(answer);
-    await teams.send(answer);
+    await e2e.teams.send(answer);
+    await e2e.teams.send(answer);
     await answersStored(1);
 
     // 3. Only the facilitator moves on: someone else's press gets a direct message and changes nothing.
-    await teams.press(q1, 'aar:next', SAM);
+    await e2e.teams.press(q1, 'aar:next', SAM);
     const [refusal] = await waitForSentTo(personalChat(SAM), 1);
     expect(textOf(refusal as SentActivity)).toContain(ALEX.name);
     expect(sentTo(chain)).toHaveLength(2);
 
     // 4. Next: question 1's card is replaced in place, and question 2 is posted.
-    const updatesBefore = connector.updates().length;
-    await teams.press(q1, 'aar:next', ALEX);
+    const updatesBefore = e2e.connector.updates().length;
+    await e2e.teams.press(q1, 'aar:next', ALEX);
     const q2 = (await waitForSentTo(chain, 3))[2] as SentActivity;
-    const q1Update = connector.updates().slice(updatesBefore).find((u) => u.activityId === q1.id);
+    const q1Update = e2e.connector.updates().slice(updatesBefore).find((u) => u.activityId === q1.id);
     expect(q1Update?.conversationId).toBe(chain);
     expect(submitsOf({ activity: q1Update?.body ?? {} })).toHaveLength(0);
     expect(textOf(q2)).not.toEqual(textOf(q1));
 
     // 5. An answer with an NHS number is masked and its author told privately; edits and deletions count.
-    const edited = await teams.reply(root, SAM, 'Orders were late');
-    await teams.reply(root, JO, `Bed 4 (NHS ${NHS_NUMBER}) had a double dose charted`);
+    const edited = await e2e.teams.reply(root, SAM, 'Orders were late');
+    await e2e.teams.reply(root, JO, `Bed 4 (NHS ${NHS_NUMBER}) had a double dose charted`);
     const [warning] = await waitForSentTo(personalChat(JO), 1);
     expect(textOf(warning as SentActivity)).toMatch(/NHS number/);
     expect(textOf(warning as SentActivity)).not.toMatch(/943\s?476\s?5919/);
-    const deleted = await teams.reply(root, JO, 'typo, ignore me');
+    const deleted = await e2e.teams.reply(root, JO, 'typo, ignore me');
     await answersStored(4);
-    await teams.edit(root, edited, SAM, 'Orders were late because the printer queue stalled');
-    await teams.remove(root, deleted, JO);
+    await e2e.teams.edit(root, edited, SAM, 'Orders were late because the printer queue stalled');
+    await e2e.teams.remove(root, deleted, JO);
     await answersStored(3);
 
     // 6. Question 3 by typing `next` (with or without mentioning the bot), question 4 by button.
-    await teams.reply(root, ALEX, 'next');
+    await e2e.teams.reply(root, ALEX, 'next');
     const q3 = (await waitForSentTo(chain, 4))[3] as SentActivity;
-    await teams.reply(root, JO, 'Nobody owned the printer queue on the day');
+    await e2e.teams.reply(root, JO, 'Nobody owned the printer queue on the day');
     await answersStored(4);
-    await teams.press(q3, 'aar:next', ALEX);
+    await e2e.teams.press(q3, 'aar:next', ALEX);
     const q4 = (await waitForSentTo(chain, 5))[4] as SentActivity;
     expect(submitsOf(q4).map((s) => s.data.action)).toEqual(['aar:finish', 'aar:cancel']);
-    await teams.reply(root, SAM, 'Name a printer-queue owner for every go-live #handover');
-    await teams.reply(root, JO, 'Brief pharmacy the day before');
+    await e2e.teams.reply(root, SAM, 'Name a printer-queue owner for every go-live #handover');
+    await e2e.teams.reply(root, JO, 'Brief pharmacy the day before');
     await answersStored(6);
 
     // 7. Finish: a summary with the proposed lessons.
-    await teams.press(q4, 'aar:finish', ALEX);
+    await e2e.teams.press(q4, 'aar:finish', ALEX);
     const summary = (await waitForSentTo(chain, 6))[5] as SentActivity;
     expect(textOf(summary)).toContain('printer-queue owner');
     expect(submitsOf(summary).some((s) => s.data.action === 'aar:save')).toBe(true);
 
     // 8. Save: the lessons land in the library, from Teams, and the chain says how many.
-    await teams.press(summary, 'aar:save', ALEX);
+    await e2e.teams.press(summary, 'aar:save', ALEX);
     const saved = (await waitForSentTo(chain, 7))[6] as SentActivity;
     expect(textOf(saved)).toMatch(/2 lessons/);
-    const lessons = await listLessons(app.db, { tenant: TENANT });
+    const lessons = await listLessons(e2e.app.db, { tenant: TENANT });
     expect(lessons).toHaveLength(2);
     const owner = lessons.find((l) => l.recommendation.includes('printer-queue owner'));
     expect(owner?.source).toMatchObject({ platform: 'teams', tenant: TENANT, channel: CHANNEL, thread: root });
@@ -134,11 +112,11 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
     expect(owner?.contributors.map((c) => c.id)).toEqual(expect.arrayContaining([SAM.id, JO.id]));
 
     // 9. Every card the bot sent or updated is one Teams can render.
-    for (const sent of connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
-    for (const update of connector.updates()) expectValidAdaptiveCard(adaptiveCardOf({ activity: update.body }));
+    for (const sent of e2e.connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
+    for (const update of e2e.connector.updates()) expectValidAdaptiveCard(adaptiveCardOf({ activity: update.body }));
 
     // 10. No copy of the NHS number anywhere in the database.
-    const dump = await app.db.query(
+    const dump = await e2e.app.db.query(
       `SELECT (SELECT coalesce(jsonb_agg(to_jsonb(r)), '[]') FROM flow_runs r)::text ||
               (SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM outbox o)::text ||
               (SELECT coalesce(jsonb_agg(to_jsonb(l) - 'search'), '[]') FROM lessons l)::text AS everything`,

@@ -1,47 +1,25 @@
 // A Before Action Review in Teams, through the real CloudAdapter over HTTP with the Bot Connector faked on loopback:
 // an After Action Review is saved first, and a BAR on a similar topic in another channel recalls its lesson and its
 // contributor, takes feedback on it, and stores its actions with owners.
-import type { RunningApp } from '../../src/main';
 import { listLessons } from '../../src/store/lessons';
 import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeBotConnector, type FakeBotConnector, type SentActivity } from '../support/fake-bot-connector';
-import { adaptiveCardOf, startTeamsMobilise, submitsOf, TeamsClientSim, textOf } from '../support/mobilise-teams';
-import { ALEX, CHANNEL, channelMessage, JO, KIT, OTHER_CHANNEL, SAM, TENANT, type Who } from '../support/teams-activities';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { SentActivity } from '../support/fake-bot-connector';
+import { adaptiveCardOf, personalChat, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
+import { ALEX, CHANNEL, channelMessage, JO, KIT, OTHER_CHANNEL, SAM, TENANT } from '../support/teams-activities';
 import { waitUntil } from '../support/wait-until';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday 23 November, 10:00 in London (GMT)
 const LESSON = 'Name a printer-queue owner for every e-prescribing go-live';
 
 describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)', (kind: DbKind) => {
-  let connector: FakeBotConnector;
-  let app: RunningApp;
-  let teams: TeamsClientSim;
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useTeamsE2e(kind, { clock: () => NOW });
+  const { sentTo, waitForSentTo } = e2e;
 
-  beforeAll(async () => {
-    connector = await startFakeBotConnector();
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startTeamsMobilise({ databaseUrl }, undefined, { clock: () => NOW });
-    teams = new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector);
-  });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    await dropDatabase?.();
-  });
-
-  const personalChat = (who: Who): string => `a:personal-${who.id}`;
-  const sentTo = (conversationId: string): SentActivity[] => connector.sent().filter((s) => s.conversationId === conversationId);
-  const waitForSentTo = async (conversationId: string, n: number): Promise<SentActivity[]> => {
-    await connector.waitFor(() => sentTo(conversationId).length >= n);
-    return sentTo(conversationId);
-  };
   const nth = async (conversationId: string, n: number): Promise<SentActivity> => (await waitForSentTo(conversationId, n))[n - 1] as SentActivity;
   const answerCount = async (flow: string): Promise<unknown> => {
     const sql = "SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs WHERE flow = $1 AND status = 'active'";
-    return (await app.db.query(sql, [flow]))[0]?.n;
+    return (await e2e.app.db.query(sql, [flow]))[0]?.n;
   };
   const answersStored = (flow: string, n: number): Promise<unknown> => waitUntil(`${n} ${flow} answers`, async () => (await answerCount(flow)) === n);
   const mentioned = (sent: SentActivity): { id: string; name: string }[] => {
@@ -54,45 +32,45 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
   let barChain = '';
 
   it('saves a lesson from an After Action Review on a go-live', async () => {
-    const root = await teams.mention(ALEX, 'aar Go-live of e-prescribing on Ward 7 #eprescribing');
+    const root = await e2e.teams.mention(ALEX, 'aar Go-live of e-prescribing on Ward 7 #eprescribing');
     const chain = `${CHANNEL};messageid=${root}`;
     aarChain = chain;
     const q1 = await nth(chain, 2);
-    await teams.reply(root, SAM, 'Switch over in one morning');
+    await e2e.teams.reply(root, SAM, 'Switch over in one morning');
     await answersStored('after-action-review', 1);
-    await teams.press(q1, 'aar:next', ALEX);
+    await e2e.teams.press(q1, 'aar:next', ALEX);
     const q2 = await nth(chain, 3);
-    await teams.reply(root, SAM, 'It took all day: the printer queue stalled and nobody owned it');
+    await e2e.teams.reply(root, SAM, 'It took all day: the printer queue stalled and nobody owned it');
     await answersStored('after-action-review', 2);
-    await teams.press(q2, 'aar:next', ALEX);
-    await teams.press(await nth(chain, 4), 'aar:next', ALEX);
+    await e2e.teams.press(q2, 'aar:next', ALEX);
+    await e2e.teams.press(await nth(chain, 4), 'aar:next', ALEX);
     const q4 = await nth(chain, 5);
-    await teams.reply(root, SAM, LESSON);
+    await e2e.teams.reply(root, SAM, LESSON);
     await answersStored('after-action-review', 3);
-    await teams.press(q4, 'aar:finish', ALEX);
-    await teams.press(await nth(chain, 6), 'aar:save', ALEX);
+    await e2e.teams.press(q4, 'aar:finish', ALEX);
+    await e2e.teams.press(await nth(chain, 6), 'aar:save', ALEX);
     expect(textOf(await nth(chain, 7))).toMatch(/Saved 1 lesson/);
-    const lessons = await listLessons(app.db, { tenant: TENANT });
+    const lessons = await listLessons(e2e.app.db, { tenant: TENANT });
     expect(lessons.map((l) => l.recommendation)).toEqual([LESSON]);
     // Who gave it: whoever answered, and the facilitator.
     expect(lessons[0]?.contributors.map((c) => c.id)).toEqual([SAM.id, ALEX.id]);
   });
 
   it('recalls that lesson, and who gave it, in the reply chain of a BAR on a similar topic in another channel', async () => {
-    barRoot = await teams.mention(JO, 'bar Go-live of e-prescribing on Ward 9', OTHER_CHANNEL);
+    barRoot = await e2e.teams.mention(JO, 'bar Go-live of e-prescribing on Ward 9', OTHER_CHANNEL);
     barChain = `${OTHER_CHANNEL};messageid=${barRoot}`;
     const [overview, q1] = await waitForSentTo(barChain, 2);
     if (!overview || !q1) throw new Error('missing posts');
     expect(textOf(overview)).toContain('Before Action Review: Go-live of e-prescribing on Ward 9');
     expect(submitsOf(q1).map((s) => s.data.action)).toEqual(['bar:next', 'bar:cancel']);
 
-    await teams.reply(barRoot, KIT, 'Move Ward 9 to electronic prescribing in one morning, printers included', OTHER_CHANNEL);
+    await e2e.teams.reply(barRoot, KIT, 'Move Ward 9 to electronic prescribing in one morning, printers included', OTHER_CHANNEL);
     await answersStored('before-action-review', 1);
     // Nothing is recalled before question 2 opens.
     expect(sentTo(barChain)).toHaveLength(2);
 
     // Next on question 1: question 2, then the recalled lessons, in this chain.
-    await teams.press(q1, 'bar:next', JO);
+    await e2e.teams.press(q1, 'bar:next', JO);
     const q2 = await nth(barChain, 3);
     expect(textOf(q2)).toContain('Question 2 of 4');
     expect(textOf(q2)).toContain('Below are lessons from the shared library');
@@ -108,14 +86,14 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     expect(submitsOf(recalled).map((s) => s.data.action)).toEqual(['lessons:recall:useful', 'lessons:recall:not-relevant']);
     // Nothing of the BAR went to the AAR's chain, nor started a chain of its own.
     expect(sentTo(aarChain)).toHaveLength(7);
-    expect(connector.sent().filter((s) => s.conversationId.startsWith(OTHER_CHANNEL) && s.conversationId !== barChain)).toEqual([]);
+    expect(e2e.connector.sent().filter((s) => s.conversationId.startsWith(OTHER_CHANNEL) && s.conversationId !== barChain)).toEqual([]);
 
     // Useful: stored against this review, and the person told privately.
     const kitBefore = sentTo(personalChat(KIT)).length;
-    await teams.press(recalled, 'lessons:recall:useful', KIT);
+    await e2e.teams.press(recalled, 'lessons:recall:useful', KIT);
     const noted = await nth(personalChat(KIT), kitBefore + 1);
     expect(textOf(noted)).toMatch(/Noted: useful/);
-    const feedback = await app.db.query(
+    const feedback = await e2e.app.db.query(
       "SELECT f.person_id, f.useful, f.tenant, r.flow FROM lesson_feedback f JOIN flow_runs r ON r.id = f.run_id WHERE r.flow = 'before-action-review'",
     );
     expect(feedback).toEqual([{ person_id: KIT.id, useful: true, tenant: TENANT, flow: 'before-action-review' }]);
@@ -125,9 +103,9 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
   it("stores question 4's answers as actions with owners, and says so in the chain", async () => {
     expect(barRoot).not.toBe('');
     const q2 = (await waitForSentTo(barChain, 3))[2] as SentActivity;
-    await teams.press(q2, 'bar:next', JO);
+    await e2e.teams.press(q2, 'bar:next', JO);
     expect(textOf(await nth(barChain, 5))).toContain('Question 3 of 4');
-    await teams.reply(barRoot, JO, 'next', OTHER_CHANNEL);
+    await e2e.teams.reply(barRoot, JO, 'next', OTHER_CHANNEL);
     const q4 = await nth(barChain, 6);
     expect(textOf(q4)).toContain('Question 4 of 4');
     expect(submitsOf(q4).map((s) => s.data.action)).toEqual(['bar:finish', 'bar:cancel']);
@@ -135,9 +113,9 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     const n = Number(await answerCount('before-action-review'));
     // An owner named with a Teams mention; an action with no one named belongs to whoever wrote it.
     const tag = `<at>${SAM.name}</at>`;
-    await teams.send(
+    await e2e.teams.send(
       channelMessage({
-        serviceUrl: connector.url,
+        serviceUrl: e2e.connector.url,
         from: KIT,
         text: `<p>${tag} check the printer queues by 12 December</p>`,
         root: barRoot,
@@ -145,9 +123,9 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
         entities: [{ type: 'mention', text: tag, mentioned: { id: SAM.id, name: SAM.name } }],
       }),
     );
-    await teams.reply(barRoot, JO, 'Brief the night shift on the new charts', OTHER_CHANNEL);
+    await e2e.teams.reply(barRoot, JO, 'Brief the night shift on the new charts', OTHER_CHANNEL);
     await answersStored('before-action-review', n + 2);
-    await teams.press(q4, 'bar:finish', JO);
+    await e2e.teams.press(q4, 'bar:finish', JO);
 
     const summary = await nth(barChain, 7);
     const text = textOf(summary);
@@ -162,7 +140,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
       ]),
     );
 
-    const rows = await app.db.query(
+    const rows = await e2e.app.db.query(
       `SELECT a.tenant, a.text, a.owner_id, a.owner, a.due_on::text AS due_on, a.status, r.flow
          FROM lesson_actions a JOIN flow_runs r ON r.id = a.run_id ORDER BY a.due_on`,
     );
@@ -186,14 +164,14 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
         flow: 'before-action-review',
       },
     ]);
-    const run = await app.db.query("SELECT status FROM flow_runs WHERE flow = 'before-action-review'");
+    const run = await e2e.app.db.query("SELECT status FROM flow_runs WHERE flow = 'before-action-review'");
     expect(run).toEqual([{ status: 'done' }]);
     // The overview, the bot's first message in the chain, is updated in place to say how it ended.
     const overview = sentTo(barChain)[0] as SentActivity;
-    await connector.waitFor(() => connector.updates().some((u) => u.activityId === overview.id && u.conversationId === barChain && /2 actions agreed/.test(JSON.stringify(u.body))));
+    await e2e.connector.waitFor(() => e2e.connector.updates().some((u) => u.activityId === overview.id && u.conversationId === barChain && /2 actions agreed/.test(JSON.stringify(u.body))));
 
     // Every card the bot sent or updated is one Teams can render.
-    for (const sent of connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
-    for (const update of connector.updates()) expectValidAdaptiveCard(adaptiveCardOf({ activity: update.body }));
+    for (const sent of e2e.connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
+    for (const update of e2e.connector.updates()) expectValidAdaptiveCard(adaptiveCardOf({ activity: update.body }));
   });
 });

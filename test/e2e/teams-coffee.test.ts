@@ -1,11 +1,10 @@
 // A channel's Randomised Coffee Trials in Teams, through the real CloudAdapter over HTTP with the Bot Connector faked
 // on loopback and time driven by the test: setup by a form card, opt-in, introductions in each person's own chat
 // (a bot cannot open a group chat) with chat and meeting links, the reminder, "Did you meet?" and the summary.
-import type { RunningApp } from '../../src/main';
 import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
-import { createServerDatabase, dbKinds, type DbKind } from '../support/databases';
-import { startFakeBotConnector, type FakeBotConnector, type SentActivity } from '../support/fake-bot-connector';
-import { adaptiveCardOf, inputValuesOf, startTeamsMobilise, submitsOf, TeamsClientSim, textOf } from '../support/mobilise-teams';
+import { dbKinds, type DbKind } from '../support/databases';
+import type { SentActivity } from '../support/fake-bot-connector';
+import { adaptiveCardOf, inputValuesOf, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
 import { ALEX, CHANNEL, JO, KIT, SAM, TENANT, upnOf, type Who } from '../support/teams-activities';
 
 const ROUND_1 = new Date('2026-11-23T10:00:00Z'); // Monday 10:00 in London (GMT)
@@ -13,33 +12,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const EVERYONE = [ALEX, SAM, JO, KIT];
 
 describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgres)', (kind: DbKind) => {
-  let connector: FakeBotConnector;
-  let app: RunningApp;
-  let teams: TeamsClientSim;
   let now = new Date('2026-11-21T12:00:00Z'); // Saturday
-  let dropDatabase: (() => Promise<void>) | undefined;
+  const e2e = useTeamsE2e(kind, { clock: () => now, random: () => 0.25 });
+  const { toPerson, channelPosts } = e2e;
 
   beforeAll(async () => {
-    connector = await startFakeBotConnector();
-    for (const who of EVERYONE) connector.addMember({ ...who, userPrincipalName: upnOf(who), tenantId: TENANT });
-    let databaseUrl: string | undefined;
-    if (kind === 'server') ({ url: databaseUrl, dropDatabase } = await createServerDatabase());
-    app = await startTeamsMobilise({ databaseUrl }, undefined, { clock: () => now, random: () => 0.25 });
-    teams = new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector);
-  });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    await dropDatabase?.();
+    for (const who of EVERYONE) e2e.connector.addMember({ ...who, userPrincipalName: upnOf(who), tenantId: TENANT });
   });
 
-  const personalChat = (who: Who): string => `a:personal-${who.id}`;
-  const sentTo = (conversationId: string): SentActivity[] => connector.sent().filter((s) => s.conversationId === conversationId);
-  const toPerson = (who: Who): SentActivity[] => sentTo(personalChat(who));
-  /** New posts in the channel: each starts a reply chain of its own. */
-  const channelPosts = (): SentActivity[] => connector.sent().filter((s) => s.conversationId.startsWith(`${CHANNEL};messageid=`) && s.call.conversationId === undefined);
   const waitFor = async (what: () => boolean): Promise<void> => {
-    await connector.waitFor(what);
+    await e2e.connector.waitFor(what);
   };
   /** The newest message to a person, once there are more than `before`. */
   async function nextTo(who: Who, before: number): Promise<SentActivity> {
@@ -48,13 +30,13 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
   }
   async function coffee(who: Who, text: string): Promise<string> {
     const before = toPerson(who).length;
-    await teams.mention(who, `coffee ${text}`);
+    await e2e.teams.mention(who, `coffee ${text}`);
     return textOf(await nextTo(who, before));
   }
   /** Moves the clock and runs what is due, as node-cron would on every replica. */
   async function at(time: Date): Promise<number> {
     now = time;
-    return app.scheduler.tick();
+    return e2e.app.scheduler.tick();
   }
   const mentionedIds = (sent: SentActivity): string[] => {
     const msteams = adaptiveCardOf(sent).msteams as { entities?: { mentioned: { id: string } }[] } | undefined;
@@ -76,7 +58,7 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
 
   it('runs a round from setup to the summary, each person hearing in their own chat', async () => {
     // 1. Setup: the form arrives as a card in the organiser's own chat, not in the channel.
-    await teams.mention(ALEX, 'coffee setup');
+    await e2e.teams.mention(ALEX, 'coffee setup');
     await waitFor(() => toPerson(ALEX).length === 1);
     const form = toPerson(ALEX)[0] as SentActivity;
     expect(submitsOf(form).map((s) => s.data.mobilise)).toEqual(['form']);
@@ -84,32 +66,32 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     expect(channelPosts()).toHaveLength(0);
 
     // Submitted as Teams does: every input's value merged into the submit data.
-    await teams.submitForm(form, ALEX, { everyWeeks: '4', weekday: '1', time: '10:00', weeksToMeet: '2' });
+    await e2e.teams.submitForm(form, ALEX, { everyWeeks: '4', weekday: '1', time: '10:00', weeksToMeet: '2' });
     const saved = await nextTo(ALEX, 1);
     expect(textOf(saved)).toMatch(/Monday 23 November/);
     await waitFor(() => channelPosts().length === 1);
     const announcement = channelPosts()[0] as SentActivity;
     expect(textOf(announcement)).toContain(`<at>${ALEX.name}</at>`);
     expect(submitsOf(announcement).map((s) => s.data.action)).toEqual(['coffee:join', 'coffee:leave']);
-    const programmes = await app.db.query('SELECT place FROM coffee_programmes');
+    const programmes = await e2e.app.db.query('SELECT place FROM coffee_programmes');
     expect(programmes).toEqual([{ place: { platform: 'teams', tenant: TENANT, channel: CHANNEL } }]);
 
     // 2. Opt in: by command, and by the Join button on the announcement.
     for (const who of [ALEX, SAM, JO]) expect(await coffee(who, 'join')).toMatch(/Monday 23 November/);
     expect(await coffee(SAM, 'join')).toMatch(/already/i);
     const kitBefore = toPerson(KIT).length;
-    await teams.press(announcement, 'coffee:join', KIT);
+    await e2e.teams.press(announcement, 'coffee:join', KIT);
     expect(textOf(await nextTo(KIT, kitBefore))).toMatch(/Monday 23 November/);
 
     // Nothing happens before the round starts.
     expect(await at(new Date(ROUND_1.getTime() - 60_000))).toBe(0);
     const before = new Map(EVERYONE.map((who) => [who.id, toPerson(who).length]));
-    const sentBefore = connector.sent().length;
+    const sentBefore = e2e.connector.sent().length;
 
     // 3. The round: an introduction in each person's own chat, naming the others, with links; the channel gets the numbers.
     await at(ROUND_1);
     await waitFor(() => EVERYONE.every((who) => toPerson(who).length === (before.get(who.id) ?? 0) + 1) && channelPosts().length === 2);
-    expect(connector.sent().length).toBe(sentBefore + 5);
+    expect(e2e.connector.sent().length).toBe(sentBefore + 5);
     expect(textOf(channelPosts()[1] as SentActivity)).toMatch(/4 people, 2 pairs/);
     const intros = new Map(EVERYONE.map((who) => [who.id, toPerson(who).at(-1) as SentActivity]));
     const partnerOf = new Map<string, Who>();
@@ -138,7 +120,7 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     // The pairs are symmetric: two pairs of the four.
     for (const who of EVERYONE) expect(partnerOf.get(partnerOf.get(who.id)?.id ?? '')?.id).toBe(who.id);
     // Sign-in names were asked of Teams once per person, then kept.
-    const lookups = connector.calls().filter((c) => c.method === 'GET' && c.memberId !== undefined);
+    const lookups = e2e.connector.calls().filter((c) => c.method === 'GET' && c.memberId !== undefined);
     expect(lookups.map((c) => c.memberId).sort()).toEqual(EVERYONE.map((w) => w.id).sort());
     // Every replica ticks every minute; a step already run is never run again.
     expect(await at(new Date(ROUND_1.getTime() + 60_000))).toBe(0);
@@ -146,7 +128,7 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     // 4. Midway: a reminder in each person's own chat, with the same ways to meet; nothing in the channel.
     await at(new Date(ROUND_1.getTime() + 7 * DAY));
     await waitFor(() => EVERYONE.every((who) => toPerson(who).length === (before.get(who.id) ?? 0) + 2));
-    expect(connector.sent().length).toBe(sentBefore + 9);
+    expect(e2e.connector.sent().length).toBe(sentBefore + 9);
     for (const who of EVERYONE) {
       const reminder = toPerson(who).at(-1) as SentActivity;
       expect(textOf(reminder)).toMatch(/halfway/);
@@ -157,7 +139,7 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     // 5. The end: each person is asked on their own, naming the other, with Yes / Not yet / We couldn't.
     await at(new Date(ROUND_1.getTime() + 14 * DAY));
     await waitFor(() => EVERYONE.every((who) => toPerson(who).length === (before.get(who.id) ?? 0) + 3));
-    expect(connector.sent().length).toBe(sentBefore + 13);
+    expect(e2e.connector.sent().length).toBe(sentBefore + 13);
     const asks = new Map(EVERYONE.map((who) => [who.id, toPerson(who).at(-1) as SentActivity]));
     for (const who of EVERYONE) {
       const ask = asks.get(who.id) as SentActivity;
@@ -169,13 +151,13 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
       const ask = asks.get(who.id) as SentActivity;
       const button = submitsOf(ask).find((s) => s.title === title);
       const n = toPerson(who).length;
-      await teams.press(ask, 'coffee:met', who, String(button?.data.value));
+      await e2e.teams.press(ask, 'coffee:met', who, String(button?.data.value));
       return textOf(await nextTo(who, n));
     };
     expect(await answer(ALEX, 'Yes')).toMatch(/glad/);
     const otherPair = EVERYONE.filter((w) => w.id !== ALEX.id && w.id !== partnerOf.get(ALEX.id)?.id);
     expect(await answer(otherPair[0] as Who, "We couldn't")).toMatch(/Thanks/);
-    const answers = await app.db.query('SELECT person_id, answer FROM coffee_answers ORDER BY person_id');
+    const answers = await e2e.app.db.query('SELECT person_id, answer FROM coffee_answers ORDER BY person_id');
     expect(answers).toEqual(
       [
         { person_id: ALEX.id, answer: 'yes' },
@@ -189,9 +171,9 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     expect(textOf(channelPosts()[2] as SentActivity)).toMatch(/1 of 2 pairs met/);
 
     // 7. Exactly what Teams was sent: in the channel three posts; each person their own messages, nothing twice.
-    await app.engine.delivery.sweep();
+    await e2e.app.engine.delivery.sweep();
     expect(channelPosts()).toHaveLength(3);
-    expect(connector.sent().length).toBe(sentBefore + 16);
+    expect(e2e.connector.sent().length).toBe(sentBefore + 16);
     const answered = new Set([ALEX.id, (otherPair[0] as Who).id]);
     for (const who of EVERYONE) {
       // Before the round: the join reply (ALEX: the form and the saved note too, SAM: "already"); then intro, reminder, question, and a thanks if they answered.
@@ -201,11 +183,11 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     expect(before.get(ALEX.id)).toBe(3);
     expect(before.get(SAM.id)).toBe(2);
     // Nothing went anywhere else: no group chats, no replies in the channel's chains.
-    const elsewhere = connector.sent().filter((s) => !s.conversationId.startsWith('a:personal-') && !channelPosts().includes(s));
+    const elsewhere = e2e.connector.sent().filter((s) => !s.conversationId.startsWith('a:personal-') && !channelPosts().includes(s));
     expect(elsewhere).toEqual([]);
-    expect(connector.updates()).toEqual([]);
+    expect(e2e.connector.updates()).toEqual([]);
 
     // 8. Every card the bot sent is one Teams can render.
-    for (const sent of connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
+    for (const sent of e2e.connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
   });
 });

@@ -1,8 +1,10 @@
 // Drives a four-question review flow one event at a time, checking the state after every step survives a JSON round trip.
-import type { Block, Card } from '../../src/core/card';
+import type { Card } from '../../src/core/card';
 import type { Flow, Outgoing, Step } from '../../src/core/flow';
 import type { Inbound, Person } from '../../src/core/model';
 import { NOW, action, person, reply, startInput } from '../support/flow-events';
+
+export { cardText } from '../support/card-text';
 
 export const fran = person('U-FRAN', 'Fran');
 export const alex = person('U-ALEX', 'Alex');
@@ -67,27 +69,6 @@ export class ReviewRun<S extends { question: number }> {
   said(): string {
     return JSON.stringify(this.steps.map((s) => s.say));
   }
-}
-
-export function blockText(block: Block): string {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'context':
-      return block.text;
-    case 'fields':
-      return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
-    case 'buttons':
-      return block.buttons.map((b) => `[${b.label}]`).join(' ');
-    case 'divider':
-      return '---';
-    case 'meet':
-      return `Meet ${block.people.map((p) => p.id).join(', ')}: ${block.topic}`;
-  }
-}
-
-export function cardText(card: Card): string {
-  return [card.text, ...card.blocks.map(blockText)].join('\n');
 }
 
 export function buttonsOf(card: Card): { action: string; label: string; value?: string; style?: string }[] {

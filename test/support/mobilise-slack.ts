@@ -1,8 +1,10 @@
 // The whole of Mobilise (startMobilise) in Slack HTTP mode, talking to the fake Slack Web API.
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { startMobilise, type RunningApp } from '../../src/main';
-import type { FakeSlackApi, RecordedCall } from './fake-slack-api';
+import { startMobilise, type RunningApp, type StartOptions } from '../../src/main';
+import type { DbKind } from './databases';
+import { useE2eRun } from './e2e-run';
+import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './fake-slack-api';
 import {
   blockActions,
   eventCallback,
@@ -27,8 +29,53 @@ export function slackConfig(api: FakeSlackApi, db: { databaseUrl?: string; dataD
   };
 }
 
-export async function startSlackMobilise(api: FakeSlackApi, db: { databaseUrl?: string; dataDir?: string }): Promise<RunningApp> {
-  return startMobilise(slackConfig(api, db), { log: createLogger('silent'), slackRetries: 0 });
+/** `options` adds test hooks such as an injected clock, `cron: false` and a fixed seed source. */
+export async function startSlackMobilise(api: FakeSlackApi, db: { databaseUrl?: string; dataDir?: string }, options: StartOptions = {}): Promise<RunningApp> {
+  return startMobilise(slackConfig(api, db), { log: createLogger('silent'), slackRetries: 0, ...options });
+}
+
+/** A Slack end-to-end run, started before a file's tests and closed after them, with readers of what Slack was asked. */
+export interface SlackE2e {
+  readonly api: FakeSlackApi;
+  readonly app: RunningApp;
+  readonly slack: SlackClientSim;
+  /** The calls to one Web API method, only those that match when `match` is given. */
+  calls(method: string, match?: (c: RecordedCall) => boolean): RecordedCall[];
+  /** Messages posted to a channel: by its id, or to every channel whose id passes the test. */
+  posted(channel: string | ((id: string) => boolean)): RecordedCall[];
+  /** Ephemeral messages to a person. */
+  whispersTo(user: string): RecordedCall[];
+}
+
+/** Registers beforeAll/afterAll: the fake Slack API, Mobilise on a fresh database of `kind` (none: embedded, in memory), a client. */
+export function useSlackE2e(kind: DbKind | undefined, options: StartOptions = {}): SlackE2e {
+  const get = useE2eRun(
+    kind,
+    async (databaseUrl) => {
+      const api = await startFakeSlackApi();
+      const app = await startSlackMobilise(api, { databaseUrl }, options);
+      return { api, app, slack: new SlackClientSim(`http://127.0.0.1:${app.port}`) };
+    },
+    async ({ api, app }) => {
+      await app.close();
+      await api.close();
+    },
+  );
+  const calls = (method: string, match: (c: RecordedCall) => boolean = () => true): RecordedCall[] => get().api.calls(method).filter(match);
+  return {
+    get api() {
+      return get().api;
+    },
+    get app() {
+      return get().app;
+    },
+    get slack() {
+      return get().slack;
+    },
+    calls,
+    posted: (channel) => calls('chat.postMessage', (c) => (typeof channel === 'string' ? c.body.channel === channel : channel(String(c.body.channel)))),
+    whispersTo: (user) => calls('chat.postEphemeral', (c) => c.body.user === user),
+  };
 }
 
 let counter = 0;

@@ -2,8 +2,10 @@
 import type { Config, TeamsConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startMobilise, type RunningApp, type StartOptions } from '../../src/main';
-import type { FakeBotConnector, SentActivity } from './fake-bot-connector';
-import { cardSubmit, channelMessage, messageDelete, messageUpdate, personalMessage, type Who } from './teams-activities';
+import type { DbKind } from './databases';
+import { useE2eRun } from './e2e-run';
+import { startFakeBotConnector, type FakeBotConnector, type SentActivity } from './fake-bot-connector';
+import { CHANNEL, cardSubmit, channelMessage, messageDelete, messageUpdate, personalMessage, type Who } from './teams-activities';
 
 export function teamsConfig(db: { databaseUrl?: string; dataDir?: string }, teams: TeamsConfig = { auth: false }): Config {
   return { port: 0, databaseUrl: db.databaseUrl, dataDir: db.dataDir ?? 'memory://', logLevel: 'silent', teams };
@@ -12,6 +14,61 @@ export function teamsConfig(db: { databaseUrl?: string; dataDir?: string }, team
 /** `options` adds test hooks such as an injected clock and a fixed seed source. */
 export async function startTeamsMobilise(db: { databaseUrl?: string; dataDir?: string }, teams?: TeamsConfig, options: StartOptions = {}): Promise<RunningApp> {
   return startMobilise(teamsConfig(db, teams), { log: createLogger('silent'), cron: false, ...options });
+}
+
+/** The conversation id of a person's own chat with Mobilise, as the fake connector names it. */
+export const personalChat = (who: { id: string }): string => `a:personal-${who.id}`;
+
+/** A Teams end-to-end run, started before a file's tests and closed after them, with readers of what the bot sent. */
+export interface TeamsE2e {
+  readonly connector: FakeBotConnector;
+  readonly app: RunningApp;
+  readonly teams: TeamsClientSim;
+  /** What the bot sent into one conversation (a chat, or one reply chain). */
+  sentTo(conversationId: string): SentActivity[];
+  /** What the bot sent into one conversation, once there are at least `n`. */
+  waitForSentTo(conversationId: string, n: number): Promise<SentActivity[]>;
+  /** What the bot sent to a person's own chat. */
+  toPerson(who: { id: string }): SentActivity[];
+  /** New posts in a channel (each starts a reply chain), made without anyone speaking first. */
+  channelPosts(channel?: string): SentActivity[];
+}
+
+/** Registers beforeAll/afterAll: the fake Bot Connector, Mobilise on a fresh database of `kind` (none: embedded, in memory), a client. */
+export function useTeamsE2e(kind: DbKind | undefined, options: StartOptions & { teams?: TeamsConfig } = {}): TeamsE2e {
+  const { teams: teamsSettings, ...startOptions } = options;
+  const get = useE2eRun(
+    kind,
+    async (databaseUrl) => {
+      const connector = await startFakeBotConnector();
+      const app = await startTeamsMobilise({ databaseUrl }, teamsSettings, startOptions);
+      return { connector, app, teams: new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector) };
+    },
+    async ({ connector, app }) => {
+      await app.close();
+      await connector.close();
+    },
+  );
+  const sentTo = (conversationId: string): SentActivity[] => get().connector.sent().filter((s) => s.conversationId === conversationId);
+  return {
+    get connector() {
+      return get().connector;
+    },
+    get app() {
+      return get().app;
+    },
+    get teams() {
+      return get().teams;
+    },
+    sentTo,
+    async waitForSentTo(conversationId, n) {
+      await get().connector.waitFor(() => sentTo(conversationId).length >= n);
+      return sentTo(conversationId);
+    },
+    toPerson: (who) => sentTo(personalChat(who)),
+    channelPosts: (channel = CHANNEL) =>
+      get().connector.sent().filter((s) => s.conversationId.startsWith(`${channel};messageid=`) && s.call.conversationId === undefined),
+  };
 }
 
 export interface Answer {
@@ -101,23 +158,26 @@ export function adaptiveCardOf(sent: { activity: Record<string, unknown> }): Rec
 /** Every Action.Submit on a card, wherever it sits (card actions or an ActionSet). */
 export function submitsOf(sent: { activity: Record<string, unknown> }): Submit[] {
   const found: Submit[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
-    const o = node as Record<string, unknown>;
+  visitCard(sent, (o) => {
     if (o.type === 'Action.Submit' && typeof o.data === 'object' && o.data !== null) found.push({ title: String(o.title), data: o.data as Record<string, unknown> });
-    Object.values(o).forEach(walk);
-  };
-  walk(adaptiveCardOf(sent));
+  });
   return found;
 }
 
 /** The values a form card's inputs start with, by input id, as Teams would submit them untouched. */
 export function inputValuesOf(sent: { activity: Record<string, unknown> }): Record<string, string> {
   const values: Record<string, string> = {};
+  visitCard(sent, (o) => {
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
+      if (typeof o.value === 'string') values[o.id] = o.value;
+      else if (o.type === 'Input.Toggle') values[o.id] = typeof o.valueOff === 'string' ? o.valueOff : 'false';
+    }
+  });
+  return values;
+}
+
+/** Calls `visit` on every object in a sent activity's Adaptive Card, parents before their children. */
+function visitCard(sent: { activity: Record<string, unknown> }, visit: (o: Record<string, unknown>) => void): void {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(walk);
@@ -125,14 +185,10 @@ export function inputValuesOf(sent: { activity: Record<string, unknown> }): Reco
     }
     if (typeof node !== 'object' || node === null) return;
     const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
-      if (typeof o.value === 'string') values[o.id] = o.value;
-      else if (o.type === 'Input.Toggle') values[o.id] = typeof o.valueOff === 'string' ? o.valueOff : 'false';
-    }
+    visit(o);
     Object.values(o).forEach(walk);
   };
   walk(adaptiveCardOf(sent));
-  return values;
 }
 
 /** All the text Teams was asked to show (fallback and card). */
