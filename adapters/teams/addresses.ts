@@ -15,6 +15,10 @@ const conversationSchema = serviceSchema.extend({
   conversationType: z.string().optional(),
   /** The team's Microsoft 365 group, for links to messages in its channels. */
   groupId: z.string().optional(),
+  /** The team a channel belongs to, whose channel list names it. */
+  teamId: z.string().optional(),
+  /** The channel's display name, once known, for `#name` in messages. */
+  name: z.string().optional(),
 });
 export type ConversationAddress = z.infer<typeof conversationSchema>;
 
@@ -59,9 +63,12 @@ export class TeamsAddresses {
 
   async saveConversation(tenant: string, channel: string, address: ConversationAddress): Promise<void> {
     const known = await this.conversation(tenant, channel);
-    // Only some activities carry the team's group id; keep it once learnt.
-    const groupId = address.groupId ?? known?.groupId;
-    const merged: ConversationAddress = groupId === undefined ? address : { ...address, groupId };
+    // Only some activities carry the team's group id, its id or the channel's name; keep each once learnt.
+    const merged: ConversationAddress = { ...address };
+    for (const key of ['groupId', 'teamId', 'name'] as const) {
+      const value = address[key] ?? known?.[key];
+      if (value !== undefined) merged[key] = value;
+    }
     if (known && sameJson(known, merged)) return;
     await this.book.save(tenant, conversationKey(channel), merged);
   }

@@ -84,6 +84,18 @@ export class TeamsConnector {
     return created;
   }
 
+  /** A team's channels with their names (the General channel's id is the team's, and Teams gives it no name). */
+  async teamChannels(to: Conversation, teamId: string): Promise<{ id: string; name?: string }[]> {
+    let channels: { id: string; name?: string }[] = [];
+    await translated(
+      this.adapter.continueConversationAsync(this.appId, reference(to), async (ctx: TurnContext) => {
+        const found = await TeamsInfo.getTeamChannels(ctx, teamId);
+        channels = found.flatMap((c) => (c.id ? [{ id: c.id, ...(c.name ? { name: c.name } : {}) }] : []));
+      }),
+    );
+    return channels;
+  }
+
   /** A member of a conversation as Teams describes them (their sign-in name makes meeting links). */
   async member(to: Conversation, personId: string): Promise<{ name?: string; upn?: string }> {
     let found: { name?: string; upn?: string } = {};

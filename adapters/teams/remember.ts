@@ -14,11 +14,15 @@ export async function rememberAddresses(addresses: TeamsAddresses, a: TeamsActiv
   const place = teamsPlace(a);
   const channel = isTeamChannel(a);
   const groupId = a.channelData?.team?.aadGroupId;
+  const teamId = channel ? a.channelData?.team?.id : undefined;
+  const name = channel ? a.channelData?.channel?.name : undefined;
   await addresses.saveConversation(tenant, place.channel, {
     ...service,
     conversationId: channel ? splitConversationId(a.conversation.id).base : a.conversation.id,
     ...(channel ? { conversationType: 'channel' } : a.conversation.conversationType ? { conversationType: a.conversation.conversationType } : {}),
     ...(groupId ? { groupId } : {}),
+    ...(teamId ? { teamId } : {}),
+    ...(name ? { name } : {}),
   });
   if (a.from.id === a.recipient.id) return;
   if (a.from.aadObjectId) await addresses.saveEntraId(tenant, a.from.aadObjectId, a.from.id);

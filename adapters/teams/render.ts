@@ -7,6 +7,9 @@ import type { TeamsConnector } from './connector';
 import { chatLink, meetingLink } from './deep-links';
 
 const MENTION = /<@([^<>\s]+)>/g;
+const CHANNEL_LINK = /<#([^<>\s|]+)>/g;
+/** Teams gives the General channel (whose id is the team's) no name of its own. */
+const GENERAL = 'General';
 
 export class TeamsRenderer {
   constructor(
@@ -16,6 +19,9 @@ export class TeamsRenderer {
     /** Written `/aar` in card text, shown as Teams people type them. */
     private readonly commands: readonly string[] = [],
   ) {}
+
+  /** Teams whose channel list was asked for already. */
+  private readonly teamsAsked = new Set<string>();
 
   async card(tenant: string, card: Card): Promise<TeamsMessage> {
     return renderCard(card, await this.context(tenant, JSON.stringify(card), card.blocks.filter(isMeet)));
@@ -45,7 +51,41 @@ export class TeamsRenderer {
         links.set(JSON.stringify(meet), { chat: chatLink(upns, meet.topic), meeting: meetingLink(upns, meet.topic, meet.start, meet.end) });
       }
     }
-    return { nameOf: (id) => names.get(id), meetLinks: (block) => links.get(JSON.stringify(block)) ?? {}, commands: this.commands };
+    const channels = new Map<string, string>();
+    for (const [, id] of json.matchAll(CHANNEL_LINK)) {
+      if (id === undefined || channels.has(id)) continue;
+      const name = await this.channelNameOf(tenant, id);
+      if (name) channels.set(id, name);
+    }
+    return {
+      nameOf: (id) => names.get(id),
+      meetLinks: (block) => links.get(JSON.stringify(block)) ?? {},
+      channelName: (id) => channels.get(id),
+      commands: this.commands,
+    };
+  }
+
+  /**
+   * A channel's name: activities rarely carry it, so the team's channel list is asked for once per team in this
+   * process (a failure is not retried until restart) and the names are kept with the channels' addresses.
+   */
+  private async channelNameOf(tenant: string, channel: string): Promise<string | undefined> {
+    const address = await this.addresses.conversation(tenant, channel);
+    if (address?.name !== undefined || address?.teamId === undefined) return address?.name;
+    const team = `${tenant}|${address.teamId}`;
+    if (this.teamsAsked.has(team)) return undefined;
+    this.teamsAsked.add(team);
+    try {
+      const listed = await this.connector.teamChannels({ service: address, tenant, id: address.conversationId, type: 'channel' }, address.teamId);
+      for (const c of listed) {
+        const name = c.name ?? (c.id === address.teamId ? GENERAL : undefined);
+        const known = c.id === channel ? address : await this.addresses.conversation(tenant, c.id);
+        if (name !== undefined && known !== undefined) await this.addresses.saveConversation(tenant, c.id, { ...known, name });
+      }
+    } catch (error) {
+      this.log.warn('teams channel names not found', { error: errorText(error) });
+    }
+    return (await this.addresses.conversation(tenant, channel))?.name;
   }
 
   /** A person's sign-in name, asked of Teams once (in a conversation they are known in) and kept. */

@@ -54,10 +54,13 @@ export interface FakeBotConnector {
   rateLimitNext(retryAfterSeconds: number, times?: number): void;
   /** Someone get-member can describe (their UPN makes meeting links). */
   addMember(member: FakeMember): void;
+  /** A channel the team's channel list names (the General channel, whose id is the team's, has no name). */
+  addTeamChannel(teamId: string, channel: { id: string; name?: string }): void;
   close(): Promise<void>;
 }
 
 const PATH = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?\/?$/;
+const TEAM_CHANNELS = /^\/v3\/teams\/([^/]+)\/conversations\/?$/;
 
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const recorded: ConnectorCall[] = [];
@@ -65,10 +68,16 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const waiters = new Set<() => void>();
   const failures: { status: number; retryAfter?: number }[] = [];
   const members = new Map<string, FakeMember>();
+  const teamChannels = new Map<string, { id: string; name?: string }[]>();
   let next = 1;
   const newId = (): string => `1700000000${String(next++).padStart(4, '0')}`;
 
   const answer = (call: ConnectorCall): { status: number; body: Record<string, unknown> | Record<string, unknown>[] } => {
+    const team = TEAM_CHANNELS.exec(call.path.split('?')[0] ?? '');
+    if (team && call.method === 'GET') {
+      const listed = teamChannels.get(decodeURIComponent(team[1] ?? ''));
+      return listed ? { status: 200, body: { conversations: listed } } : { status: 404, body: { error: { code: 'TeamNotFound', message: 'no such team' } } };
+    }
     const match = PATH.exec(call.path.split('?')[0] ?? '');
     if (!match) return { status: 404, body: { error: { code: 'NotFound', message: 'no such route' } } };
     const [, conversation, collection, item] = match;
@@ -190,6 +199,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     },
     addMember(member) {
       members.set(member.id, member);
+    },
+    addTeamChannel(teamId, channel) {
+      teamChannels.set(teamId, [...(teamChannels.get(teamId) ?? []), channel]);
     },
     close() {
       server.closeAllConnections();

@@ -140,6 +140,23 @@ describe('the Teams adapter', () => {
     expect(connector.calls().filter((c) => c.memberId !== undefined)).toHaveLength(lookups);
   });
 
+  it("names a linked channel from its team's channel list, asked for once and kept", async () => {
+    connector.addTeamChannel(TEAM.id, { id: TEAM.id });
+    connector.addTeamChannel(TEAM.id, { id: CHANNEL, name: 'E-prescribing' });
+    // Messages from a channel carry its team, not its name.
+    expect((await client.send(channelMessage({ serviceUrl: connector.url, from: ALEX, text: 'hello' }))).status).toBe(200);
+    const note = card(`Posted in <#${CHANNEL}>`, { type: 'paragraph', text: `Round 3 is matched in <#${CHANNEL}> and <#${TEAM.id}>.` });
+    await teams.chat.direct({ platform: 'teams', tenant: TENANT, id: SAM.id }, note);
+    const sent = connector.sent().at(-1) ?? { activity: {} };
+    expect(textOf(sent)).toContain('Round 3 is matched in #E-prescribing and #General.');
+    expectValidAdaptiveCard(adaptiveCardOf(sent));
+    const listAsks = (): number => connector.calls().filter((c) => c.path.startsWith('/v3/teams/')).length;
+    expect(listAsks()).toBe(1);
+    await teams.chat.direct({ platform: 'teams', tenant: TENANT, id: SAM.id }, note);
+    expect(textOf(connector.sent().at(-1) ?? { activity: {} })).toContain('#E-prescribing');
+    expect(listAsks()).toBe(1);
+  });
+
   it('turns a rate limit into RetryLater, and a refusal into PlaceUnavailable', async () => {
     const chain: Place = { ...channel, thread: '1700000000001' };
     // The SDK waits out a short Retry-After three times itself; after that the outbox decides.
