@@ -1,9 +1,6 @@
 // Small helpers that keep counts and lists reading naturally.
 
-/** '1 answer', '3 answers'. */
-export function countOf(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
+export { countOf } from '../../src/core/wording';
 
 /** Indents every line of a quote so multi-line answers stay readable. */
 export function quoted(text: string): string {

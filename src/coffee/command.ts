@@ -1,5 +1,6 @@
 // Reads what someone typed after /coffee into a command, or a message saying what was wrong.
 import { DateTime } from 'luxon';
+import { listOf } from '../core/wording';
 
 export type CoffeeCommand =
   | { verb: 'help' }
@@ -183,7 +184,7 @@ function isSimpleVerb(verb: string): verb is SimpleVerb {
 }
 
 function verbList(): string {
-  return `${ALL_VERBS.slice(0, -1).join(', ')} and ${ALL_VERBS[ALL_VERBS.length - 1] ?? ''}`;
+  return listOf(ALL_VERBS);
 }
 
 export function parseCoffeeCommand(text: string, now: Date, timeZone: string): CoffeeCommand {

@@ -1,5 +1,6 @@
 // The /coffee setup form: the organiser's choices shown with the current ones picked, and read back into settings.
 import type { FormField, FormOption, FormSpec } from '../core/card';
+import { countOf } from '../core/wording';
 import { DEFAULT_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from './settings';
 
 export const SETUP_FORM_ID = 'coffee:setup';
@@ -43,10 +44,6 @@ const EXPECTED: Record<SettingName, string> = {
   preferDifferentTeams: 'please tick it or leave it empty',
   historyRounds: 'please choose all earlier rounds or a number of rounds from 1 to 100',
 };
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -117,7 +114,7 @@ export function setupForm(current: ProgrammeSettings): FormSpec {
       select(
         'weeksToMeet',
         String(current.weeksToMeet),
-        weeks.map((n) => ({ value: String(n), label: plural(n, 'week') })),
+        weeks.map((n) => ({ value: String(n), label: countOf(n, 'week') })),
         'How long each group has to meet. No longer than the time between rounds.',
       ),
       checkbox('reminder', current.reminder, "A friendly nudge in each group's chat halfway through."),

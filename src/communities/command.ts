@@ -2,6 +2,7 @@
 import { IANAZone } from 'luxon';
 import { describeFindings, guardText } from '../privacy';
 import { WEEKDAY_NAMES } from './digest-time';
+import { listOf } from '../core/wording';
 
 export type CopCommand =
   | { verb: 'help' }
@@ -38,7 +39,7 @@ function invalid(message: string): Invalid {
 }
 
 function verbList(): string {
-  return `${VERBS.slice(0, -1).join(', ')} and ${VERBS[VERBS.length - 1] ?? ''}`;
+  return listOf(VERBS);
 }
 
 /** The tags among the words, lower case and each once; or what is wrong with one. */

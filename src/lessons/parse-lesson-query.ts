@@ -1,4 +1,5 @@
 // Reads the text after /lessons: #tags and key:value filters come out, the rest stays as websearch words.
+import { listOf } from '../core/wording';
 import { LESSON_STATUSES, type LessonStatus } from './lesson';
 import type { LessonQuery, ParsedLessonQuery } from './search-query';
 
@@ -35,10 +36,6 @@ function pieces(input: string): string[] {
 
 function isStatus(value: string): value is LessonStatus {
   return (LESSON_STATUSES as readonly string[]).includes(value);
-}
-
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
 /** Midnight UTC of a YYYY-MM-DD day that exists, else a problem naming it. */
@@ -103,7 +100,7 @@ export function parseLessonQuery(input: string): ParsedLessonQuery {
       query.since = since;
     } else {
       const status = value.toLowerCase();
-      if (!isStatus(status)) return problem(`"status:${value}" isn't a status: use ${listInWords(LESSON_STATUSES)}, like status:approved.`);
+      if (!isStatus(status)) return problem(`"status:${value}" isn't a status: use ${listOf(LESSON_STATUSES, 'or')}, like status:approved.`);
       query.status = status;
     }
   }
@@ -144,17 +141,13 @@ function techniqueInWords(technique: string): string {
     .join(' ');
 }
 
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 /** The query said back in words, to follow "Lessons for" or "I found no lessons for". */
 export function describeLessonQuery(query: LessonQuery): string {
   const parts: string[] = [];
   // A text with its own quotes reads better as typed than wrapped in another pair.
   if (query.text !== '') parts.push(query.text.includes('"') ? query.text : `"${query.text}"`);
   else parts.push('anything');
-  if (query.tags.length > 0) parts.push(`tagged ${andList(query.tags.map((t) => `#${t}`))}`);
+  if (query.tags.length > 0) parts.push(`tagged ${listOf(query.tags.map((t) => `#${t}`))}`);
   if (query.technique !== undefined) parts.push(`from ${techniqueInWords(query.technique)}`);
   if (query.status !== undefined) parts.push(`with status ${query.status}`);
   if (query.since !== undefined) parts.push(`since ${dayInWords.format(query.since)}`);

@@ -2,6 +2,7 @@
 import type { Detector } from './detector';
 import { DETECTORS } from './detectors';
 import type { Finding } from './guard';
+import { listOf } from '../core/wording';
 
 export function describeFindings(findings: readonly Finding[], detectors: readonly Detector[] = DETECTORS): string {
   const counts = new Map<string, { finding: Finding; count: number }>();
@@ -14,6 +15,5 @@ export function describeFindings(findings: readonly Finding[], detectors: readon
     const article = detectors.find((d) => d.kind === finding.kind)?.article ?? 'a';
     return `${article} ${finding.label}`;
   });
-  if (phrases.length <= 1) return phrases[0] ?? 'nothing';
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+  return phrases.length === 0 ? 'nothing' : listOf(phrases);
 }

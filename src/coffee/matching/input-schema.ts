@@ -1,5 +1,6 @@
 // The matcher's input as a JSON file (for `mobilise coffee match`): checked field by field before it runs.
 import { z } from 'zod';
+import { countOf } from '../../core/wording';
 import type { MatchInput } from './types';
 
 const id = z.string({ error: 'must be a participant id (text)' }).min(1, 'must not be empty');
@@ -27,7 +28,7 @@ const pastRoundSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['met'],
-        message: `has ${plural(round.met.length, 'flag')} for ${plural(round.groups.length, 'group')}; give one per group`,
+        message: `has ${countOf(round.met.length, 'flag')} for ${countOf(round.groups.length, 'group')}; give one per group`,
       });
     }
   });
@@ -90,8 +91,4 @@ function fieldName(path: readonly PropertyKey[]): string {
     else name += name ? `.${String(key)}` : String(key);
   }
   return name || 'input';
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -3,16 +3,7 @@ import type { DigestContributor } from '../../store/digest';
 
 export const COMMUNITY = 'community of practice';
 
-/** '1 lesson', '3 lessons'. */
-export function countOf(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
-
-/** 'A', 'A and B', 'A, B and C'. */
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
+export { countOf, listOf } from '../../core/wording';
 
 /** '#handover #discharge'. */
 export function tagsInWords(tags: readonly string[]): string {

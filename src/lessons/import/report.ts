@@ -3,6 +3,7 @@ import { describeFindings, guardText } from '../../privacy';
 import { LESSON_STATUSES } from '../lesson';
 import { FIELD_ALIASES, type ColumnProblem, type ImportField } from './columns';
 import type { RowProblem } from './validate-row';
+import { listOf } from '../../core/wording';
 
 export type RowOutcome =
   | { kind: 'imported' }
@@ -34,7 +35,7 @@ function problemText(p: RowProblem): string {
     case 'not-a-date':
       return `${quote(p.value)} is not a date (use 2024-02-28 or 28/02/2024)`;
     case 'not-a-status':
-      return `${quote(p.value)} is not a status (use ${LESSON_STATUSES.slice(0, -1).join(', ')} or ${LESSON_STATUSES.at(-1) ?? ''})`;
+      return `${quote(p.value)} is not a status (use ${listOf(LESSON_STATUSES, 'or')})`;
     case 'not-a-tag':
       return `${quote(p.value)} is not a tag (tags have letters, digits and hyphens, like handover)`;
   }
