@@ -2,13 +2,19 @@
 // (coffee programmes live in their own tables, not in a thread).
 import type { Sql } from '../store/db';
 import type { Outgoing } from './flow';
-import type { Inbound } from './model';
+import type { Card } from './card';
+import type { Inbound, Person } from './model';
 
 export interface ServiceReply {
   /** Said at once to the event's place (whispers, forms); nothing is stored, so nothing is retried. */
   say: Outgoing[];
   /** Outbox streams the service wrote to in the transaction, delivered after commit. */
   streams?: string[];
+}
+
+/** A reply only `to` sees. */
+export function whisperReply(to: Person, ...cards: Card[]): ServiceReply {
+  return { say: cards.map((card) => ({ kind: 'whisper' as const, to, card })) };
 }
 
 export interface CommandService {

@@ -51,6 +51,15 @@ export function placeKey(place: Place): string {
   return place.thread ? `${base}:${place.thread}` : base;
 }
 
+/** The channel a place is in, without its thread: programmes and communities belong to a channel. */
+export function channelOf(place: Place): Place {
+  return { platform: place.platform, tenant: place.tenant, channel: place.channel };
+}
+
+export function channelKey(place: Place): string {
+  return placeKey(channelOf(place));
+}
+
 export function samePerson(a: Person, b: Person): boolean {
   return a.platform === b.platform && a.tenant === b.tenant && a.id === b.id;
 }

@@ -1,8 +1,8 @@
 // What every coffee command handler gets, and the small helpers they share.
 import type { Card } from '../../core/card';
 import type { Outgoing } from '../../core/flow';
-import type { ServiceReply } from '../../core/command-service';
-import { placeKey, type Inbound, type Person, type Place } from '../../core/model';
+import { whisperReply, type ServiceReply } from '../../core/command-service';
+import type { Inbound, Person } from '../../core/model';
 import type { Sql } from '../../store/db';
 import { latestRoundStarted, roundStart } from '../schedule';
 import type { Programme } from '../../store/coffee/programmes';
@@ -22,18 +22,11 @@ export function programmeStream(programmeId: string): string {
   return `coffee:${programmeId}`;
 }
 
-/** A programme belongs to its channel, whatever thread or message the event came from. */
-export function channelOf(place: Place): Place {
-  return { platform: place.platform, tenant: place.tenant, channel: place.channel };
-}
-
-export function channelKey(place: Place): string {
-  return placeKey(channelOf(place));
-}
+export { channelKey, channelOf } from '../../core/model';
 
 /** Only the person who asked sees it. */
 export function whisper(ctx: CoffeeContext, ...cards: Card[]): ServiceReply {
-  return { say: cards.map((card) => ({ kind: 'whisper' as const, to: ctx.from, card })) };
+  return whisperReply(ctx.from, ...cards);
 }
 
 /** When the next round not yet matched will start. */

@@ -1,8 +1,8 @@
 // What every /cop handler gets, and the small helpers they share.
 import type { Card } from '../../core/card';
-import type { ServiceReply } from '../../core/command-service';
+import { whisperReply, type ServiceReply } from '../../core/command-service';
 import type { Outgoing } from '../../core/flow';
-import { placeKey, type Inbound, type Person, type Place } from '../../core/model';
+import type { Inbound, Person } from '../../core/model';
 import type { Sql } from '../../store/db';
 import type { Community } from '../../store/communities';
 import { channelRefusedCard, type CommunityInWords } from '../cards/replies';
@@ -16,18 +16,11 @@ export interface CopContext {
   now: Date;
 }
 
-/** A community belongs to its channel, whatever thread the command came from. */
-export function channelOf(place: Place): Place {
-  return { platform: place.platform, tenant: place.tenant, channel: place.channel };
-}
-
-export function channelKey(place: Place): string {
-  return placeKey(channelOf(place));
-}
+export { channelKey, channelOf } from '../../core/model';
 
 /** Only the person who asked sees it. */
 export function whisper(ctx: CopContext, ...cards: Card[]): ServiceReply {
-  return { say: cards.map((card) => ({ kind: 'whisper' as const, to: ctx.from, card })) };
+  return whisperReply(ctx.from, ...cards);
 }
 
 export function isOwner(community: Community, person: Person): boolean {

@@ -1,6 +1,6 @@
 // What each action handler gets, and the small helpers they share.
 import type { Card } from '../../core/card';
-import type { ServiceReply } from '../../core/command-service';
+import { whisperReply, type ServiceReply } from '../../core/command-service';
 import type { Person } from '../../core/model';
 import type { Sql } from '../../store/db';
 import type { LessonsEvent } from '../lessons-handler';
@@ -14,7 +14,7 @@ export interface ActionContext {
 
 /** Only the person who pressed or submitted sees it. */
 export function whisper(ctx: ActionContext, card: Card): ServiceReply {
-  return { say: [{ kind: 'whisper', to: ctx.event.from, card }] };
+  return whisperReply(ctx.event.from, card);
 }
 
 /** People in a form's person field come back as bare ids of the same platform and organisation. */

@@ -1,6 +1,6 @@
 // What each lifecycle step gets, and the reply they all end with: the lesson's card, refreshed.
 import type { Card } from '../../core/card';
-import type { ServiceReply } from '../../core/command-service';
+import { whisperReply, type ServiceReply } from '../../core/command-service';
 import type { Person } from '../../core/model';
 import type { Sql } from '../../store/db';
 import { lessonEvents } from '../../store/lesson-events';
@@ -21,7 +21,7 @@ export interface LifeContext {
 }
 
 export function whisper(ctx: LifeContext, ...cards: Card[]): ServiceReply {
-  return { say: cards.map((card) => ({ kind: 'whisper' as const, to: ctx.from, card })) };
+  return whisperReply(ctx.from, ...cards);
 }
 
 /** The lesson's card as this person sees it, read afresh, with a note on top when there is one. */
