@@ -124,6 +124,8 @@ function account(id: string, name?: string): { id: string; name: string } {
   return { id, name: name ?? '' };
 }
 
+/** A card goes alone (with its summary for notifications), and text goes alone: Teams splits an activity holding both. */
 function activityOf(message: TeamsMessage): Partial<Activity> {
-  return { type: 'message', text: message.text, attachments: message.attachments, entities: message.entities };
+  if (message.kind === 'card') return { type: 'message', summary: message.summary, attachments: message.attachments };
+  return { type: 'message', text: message.text, textFormat: 'markdown', entities: message.entities };
 }

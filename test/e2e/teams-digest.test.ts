@@ -87,7 +87,7 @@ describe.each(dbKinds)('a community of practice in Teams, end to end (%s Postgre
     await at(new Date(MONDAY.getTime() + WEEK));
     await e2e.connector.waitFor(() => channelPosts(CHANNEL).length === 3);
     const quiet = channelPosts(CHANNEL)[2] as SentActivity;
-    expect(quiet.activity.text).toBe(
+    expect(adaptiveCardOf(quiet).fallbackText).toBe(
       'A quiet week in Pharmacy go-lives: nothing new in #eprescribing in the week to Monday 30 November. Lessons saved with these tags will show up here.',
     );
     await e2e.app.engine.delivery.sweep();

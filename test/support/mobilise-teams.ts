@@ -191,7 +191,7 @@ function visitCard(sent: { activity: Record<string, unknown> }, visit: (o: Recor
   walk(adaptiveCardOf(sent));
 }
 
-/** All the text Teams was asked to show (fallback and card). */
+/** All the text Teams was asked to show (plain text, or a card with its summary). */
 export function textOf(sent: { activity: Record<string, unknown> }): string {
-  return JSON.stringify([sent.activity.text, sent.activity.attachments]);
+  return JSON.stringify([sent.activity.text, sent.activity.summary, sent.activity.attachments]);
 }

@@ -111,6 +111,8 @@ export interface AdaptiveCardJson {
   type: 'AdaptiveCard';
   $schema: typeof CARD_SCHEMA;
   version: typeof CARD_VERSION;
+  /** Plain words for a client that cannot draw the card. */
+  fallbackText?: string;
   body: CardElement[];
   actions?: CardAction[];
   msteams: { width: 'Full'; entities?: MentionEntity[] };
@@ -121,20 +123,38 @@ export interface CardAttachment {
   content: AdaptiveCardJson;
 }
 
-/** One Teams message: fallback text (with its own mention entities) and the card. */
-export interface TeamsMessage {
-  text: string;
+/**
+ * One Teams message: the card alone, or plain text alone. Teams splits an activity carrying text and an attachment
+ * into two messages, answers 202 with no id and then refuses to update either (microsoft/msteams-docs#1646).
+ */
+export type TeamsMessage = TeamsCardMessage | TeamsTextMessage;
+
+export interface TeamsCardMessage {
+  kind: 'card';
+  /** What a notification or a preview shows instead of "sent a card": the card's plain words, cut short. */
+  summary: string;
   attachments: [CardAttachment];
+}
+
+export interface TeamsTextMessage {
+  kind: 'text';
+  /** Teams markdown, with `<at>` tags for the entities. */
+  text: string;
   entities: MentionEntity[];
 }
 
-export function adaptiveCard(body: CardElement[], entities: MentionEntity[], actions?: CardAction[]): AdaptiveCardJson {
+export function adaptiveCard(body: CardElement[], entities: MentionEntity[], actions?: CardAction[], fallbackText?: string): AdaptiveCardJson {
   const msteams: AdaptiveCardJson['msteams'] = entities.length > 0 ? { width: 'Full', entities } : { width: 'Full' };
   const json: AdaptiveCardJson = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, msteams };
+  if (fallbackText !== undefined && fallbackText !== '') json.fallbackText = fallbackText;
   if (actions !== undefined && actions.length > 0) json.actions = actions;
   return json;
 }
 
-export function teamsMessage(text: string, card: AdaptiveCardJson, entities: MentionEntity[]): TeamsMessage {
-  return { text, attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }], entities };
+export function cardMessage(summary: string, card: AdaptiveCardJson): TeamsCardMessage {
+  return { kind: 'card', summary, attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }] };
+}
+
+export function textMessage(text: string, entities: MentionEntity[]): TeamsTextMessage {
+  return { kind: 'text', text, entities };
 }

@@ -2,7 +2,8 @@
 import type { Block, Button, Card, MeetBlock } from '../../../src/core/card';
 import {
   adaptiveCard,
-  teamsMessage,
+  cardMessage,
+  textMessage,
   type ActionSet,
   type CardAction,
   type FactSet,
@@ -22,6 +23,8 @@ export const LIMITS = {
   /** Actions Teams shows side by side before it hides the rest behind a menu. */
   actionsPerSet: 5,
   fallbackText: 2000,
+  /** A notification shows a line or two. */
+  summary: 200,
 } as const;
 
 export const MORE_TEXT = '…the rest did not fit in this message.';
@@ -30,16 +33,20 @@ export const MEETING_LABEL = 'Schedule a meeting';
 
 export function renderCard(card: Card, ctx: RenderContext): TeamsMessage {
   const mentions = new Mentions(ctx);
-  const text = cutText(mentions.markdown(card.text), LIMITS.fallbackText);
+  if (card.blocks.length === 0) {
+    const text = cutText(mentions.markdown(card.text), LIMITS.fallbackText);
+    return textMessage(text, mentions.entitiesFor([text]));
+  }
+  const plain = cutText(mentions.plain(card.text), LIMITS.fallbackText);
+  const summary = cutText(plain.replace(/\s+/g, ' ').trim(), LIMITS.summary);
   const rendered = withDividers(card.blocks, (block) => renderBlock(block, mentions, ctx));
   // An empty card shows as a blank box, so the fallback text stands in.
-  const body = rendered.length > 0 ? rendered : text === '' ? [] : [textBlock(text)];
-  const textEntities = mentions.entitiesFor([text]);
+  const body = rendered.length > 0 ? rendered : card.text.trim() === '' ? [] : [textBlock(cutText(mentions.markdown(card.text), LIMITS.fallbackText))];
   // Room for the body: the message around an empty card, and every entity the body could need (plus their key), come first.
-  const envelope = bytes(teamsMessage(text, adaptiveCard([], []), textEntities));
+  const envelope = bytes(cardMessage(summary, adaptiveCard([], [], undefined, plain)));
   const room = LIMITS.messageBytes - envelope - bytes({ entities: mentions.entitiesFor(textsOf(body)) });
   const kept = capBody(body, room);
-  return teamsMessage(text, adaptiveCard(kept, mentions.entitiesFor(textsOf(kept))), textEntities);
+  return cardMessage(summary, adaptiveCard(kept, mentions.entitiesFor(textsOf(kept)), undefined, plain));
 }
 
 /** A divider becomes a separator line above the next element; a divider at either end has nothing to separate. */

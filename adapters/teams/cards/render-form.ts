@@ -2,13 +2,13 @@
 import { FORM_VALUE_FIELD, type FormField, type FormSpec } from '../../../src/core/card';
 import {
   adaptiveCard,
-  teamsMessage,
+  cardMessage,
   type CardElement,
   type CardInput,
   type ChoiceSetInput,
   type RenderContext,
   type SubmitAction,
-  type TeamsMessage,
+  type TeamsCardMessage,
   type TextInput,
   type ToggleInput,
 } from './adaptive-card';
@@ -23,7 +23,7 @@ const MESSAGES = {
   person: 'Please choose someone.',
 } as const;
 
-export function renderForm(form: FormSpec, ctx: RenderContext, asked?: string): TeamsMessage {
+export function renderForm(form: FormSpec, ctx: RenderContext, asked?: string): TeamsCardMessage {
   const mentions = new Mentions(ctx);
   checkIds(form);
   const title = mentions.plain(form.title);
@@ -37,7 +37,7 @@ export function renderForm(form: FormSpec, ctx: RenderContext, asked?: string): 
   if (people.length > 0) data.people = people;
   if (asked !== undefined) data.asked = asked;
   const submit: SubmitAction = { type: 'Action.Submit', title: form.submitLabel.trim() === '' ? 'Submit' : form.submitLabel, style: 'positive', data };
-  return teamsMessage(title, adaptiveCard(body, [], [submit]), []);
+  return cardMessage(title, adaptiveCard(body, [], [submit], title));
 }
 
 function checkIds(form: FormSpec): void {

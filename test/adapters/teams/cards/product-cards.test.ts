@@ -20,7 +20,7 @@ import { appliedForm, editForm } from '../../../../src/lessons/lifecycle/forms';
 import { helpCard as communityHelpCard } from '../../../../src/communities/cards/help-card';
 import { reviewCard } from '../../../../src/communities/cards/review-card';
 import { adaptiveCardProblems } from '../../../support/adaptive-card-check';
-import { ALICE, BOB, contextWith } from './render-context';
+import { ALICE, asCard, BOB, contextWith } from './render-context';
 
 const alice: Person = { platform: 'teams', tenant: 't1', id: ALICE, name: 'Alice Smith' };
 const bob: Person = { platform: 'teams', tenant: 't1', id: BOB, name: 'Bob Jones' };
@@ -91,7 +91,7 @@ const ctx = contextWith({ chat: 'https://teams.microsoft.com/l/chat/0/0?users=a@
 
 describe('the product’s cards on Teams', () => {
   it.each(cards)('%s renders as a valid Adaptive Card', (_name, card) => {
-    const message = renderCard(card, ctx);
+    const message = asCard(renderCard(card, ctx));
     expect(adaptiveCardProblems(message.attachments[0].content)).toEqual([]);
     expect(message.attachments[0].content.body.length).toBeGreaterThan(0);
   });
@@ -102,7 +102,7 @@ describe('the product’s cards on Teams', () => {
   });
 
   it('shows the AAR summary with its people mentioned and its buttons', () => {
-    const json = renderCard(summaryCard(state('review'), 'review'), ctx).attachments[0].content;
+    const json = asCard(renderCard(summaryCard(state('review'), 'review'), ctx)).attachments[0].content;
     expect(json.msteams.entities?.map((e) => e.mentioned.name)).toEqual(['Alice Smith', 'Bob Jones']);
     expect(JSON.stringify(json)).toContain('**checklist**');
   });

@@ -2,12 +2,15 @@
 import { card, type Block, type MeetBlock } from '../../../../src/core/card';
 import { ADAPTIVE_CARD_TYPE, LIMITS, MORE_TEXT, readSubmission, renderCard, type AdaptiveCardJson, type TeamsMessage } from '../../../../adapters/teams/cards';
 import { expectValidAdaptiveCard } from '../../../support/adaptive-card-check';
-import { ALICE, BOB, contextWith, STRANGER } from './render-context';
+import { ALICE, asCard, BOB, contextWith, STRANGER } from './render-context';
 
 function cardOf(message: TeamsMessage): AdaptiveCardJson {
-  expect(message.attachments).toHaveLength(1);
-  expect(message.attachments[0].contentType).toBe(ADAPTIVE_CARD_TYPE);
-  const json = message.attachments[0].content;
+  // Text beside a card would make Teams split the message in two (microsoft/msteams-docs#1646).
+  expect(message).not.toHaveProperty('text');
+  const { attachments } = asCard(message);
+  expect(attachments).toHaveLength(1);
+  expect(attachments[0].contentType).toBe(ADAPTIVE_CARD_TYPE);
+  const json = attachments[0].content;
   expectValidAdaptiveCard(json);
   return json;
 }
@@ -31,7 +34,7 @@ describe('renderCard', () => {
   it("writes the bot's commands as Teams people type them (an @mention), leaving other slashes alone", () => {
     const ctx = { ...contextWith(), commands: ['aar', 'coffee', 'cop'] };
     const message = renderCard(card('Try /aar Go-live, or `/coffee join`; and/or /aardvark stays.', { type: 'paragraph', text: '(/cop help) lists them.' }), ctx);
-    expect(message.text).toBe('Try @Mobilise aar Go-live, or `@Mobilise coffee join`; and/or /aardvark stays.');
+    expect(cardOf(message).fallbackText).toBe('Try @Mobilise aar Go-live, or `@Mobilise coffee join`; and/or /aardvark stays.');
     expect(cardOf(message).body).toEqual([{ type: 'TextBlock', text: '(@Mobilise cop help) lists them.', wrap: true }]);
   });
 
@@ -48,6 +51,7 @@ describe('renderCard', () => {
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
+      fallbackText: 'fallback',
       msteams: { width: 'Full' },
       body: [
         { type: 'TextBlock', text: 'After Action Review', wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
@@ -108,14 +112,31 @@ describe('renderCard', () => {
     // Nobody to name: an opaque Teams id reads as "someone", a short id as itself, and neither pings.
     expect(json.body[2]).toMatchObject({ text: 'Asked by someone and U9' });
     expect(json.msteams.entities).toEqual([alice, bob]);
-    expect(message.text).toBe('Hello <at>Alice Smith</at> and <at>Bob Jones</at>');
-    expect(message.entities).toEqual([alice, bob]);
+    // The fallback names people without tags: only the card's body mentions them.
+    expect(json.fallbackText).toBe('Hello Alice Smith and Bob Jones');
   });
 
-  it('gives the fallback text only the entities it names', () => {
-    const message = renderCard(card('Plain fallback', { type: 'paragraph', text: `Hi <@${ALICE}>` }), contextWith());
-    expect(message.entities).toEqual([]);
+  it('sends a card alone, its plain words as the fallback and a one-line summary for notifications', () => {
+    const message = asCard(renderCard(card('Question 2 of 4:\n*What actually happened?*', { type: 'paragraph', text: `Hi <@${ALICE}>` }), contextWith()));
+    expect(Object.keys(message).sort()).toEqual(['attachments', 'kind', 'summary']);
+    expect(message.summary).toBe('Question 2 of 4: *What actually happened?*');
+    expect(cardOf(message).fallbackText).toBe('Question 2 of 4:\n*What actually happened?*');
     expect(cardOf(message).msteams.entities).toHaveLength(1);
+  });
+
+  it('cuts a long summary to a notification line', () => {
+    const message = asCard(renderCard(card('word '.repeat(200), { type: 'paragraph', text: 'x' }), contextWith()));
+    expect(message.summary.length).toBeLessThanOrEqual(LIMITS.summary);
+    expect(message.summary.endsWith('…')).toBe(true);
+  });
+
+  it('sends a card with no blocks as plain text with its mentions, not as a card', () => {
+    const message = renderCard(card(`Thanks <@${ALICE}>, *saved*.`), contextWith());
+    expect(message).toEqual({
+      kind: 'text',
+      text: 'Thanks <at>Alice Smith</at>, **saved**.',
+      entities: [{ type: 'mention', text: '<at>Alice Smith</at>', mentioned: { id: ALICE, name: 'Alice Smith' } }],
+    });
   });
 
   it('drops typed <at> tags so nobody can fake a mention, and keeps names from breaking the tag', () => {
@@ -177,8 +198,8 @@ describe('renderCard', () => {
     expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(LIMITS.messageBytes);
     expect(json.body.length).toBeLessThan(blocks.length);
     expect(json.body.at(-1)).toEqual({ type: 'TextBlock', text: MORE_TEXT, wrap: true, isSubtle: true, size: 'Small' });
-    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
-    expect(message.text.endsWith('…')).toBe(true);
+    expect(json.fallbackText?.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+    expect(json.fallbackText?.endsWith('…')).toBe(true);
   });
 
   it('cuts one huge paragraph to fit rather than dropping it, never inside a mention', () => {

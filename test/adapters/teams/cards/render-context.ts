@@ -1,6 +1,6 @@
 // A RenderContext over a fixed directory of names and a fixed pair of meeting links.
 import type { MeetBlock } from '../../../../src/core/card';
-import type { RenderContext } from '../../../../adapters/teams/cards';
+import type { RenderContext, TeamsCardMessage, TeamsMessage } from '../../../../adapters/teams/cards';
 
 export const ALICE = '29:1alice-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 export const BOB = '29:1bob-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -23,4 +23,10 @@ export function contextWith(links: { chat?: string; meeting?: string } = {}, cha
     },
     channelName: (id) => channels[id],
   };
+}
+
+/** The message as a card, failing the test if it went as plain text. */
+export function asCard(message: TeamsMessage): TeamsCardMessage {
+  if (message.kind !== 'card') throw new Error(`expected a card, got text: ${message.text}`);
+  return message;
 }

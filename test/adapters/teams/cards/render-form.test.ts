@@ -24,8 +24,8 @@ describe('renderForm', () => {
     const message = renderForm(form, contextWith());
     const json = message.attachments[0].content;
     expectValidAdaptiveCard(json);
-    expect(message.text).toBe('Add an action');
-    expect(message.entities).toEqual([]);
+    expect(message.summary).toBe('Add an action');
+    expect(json.fallbackText).toBe('Add an action');
     expect(json.body).toEqual([
       { type: 'TextBlock', text: 'Add an action', wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
       { type: 'Input.Text', id: 'text', label: 'What will be done?', value: 'Check the rota', isMultiline: true, maxLength: 500, isRequired: true, errorMessage: 'Please fill this in.' },
