@@ -29,7 +29,6 @@ const personSchema = z.object({
   /** A conversation they were last seen in, where the connector can look them up. */
   seenIn: z.string().optional(),
   upn: z.string().optional(),
-  welcomed: z.boolean().optional(),
 });
 export type PersonAddress = z.infer<typeof personSchema>;
 
@@ -39,6 +38,7 @@ const personKey = (id: string): string => `person:${id}`;
 const entraKey = (objectId: string): string => `entra:${objectId.toLowerCase()}`;
 const entraSchema = z.object({ id: z.string().min(1) });
 const formKey = (token: string): string => `form:${token}`;
+const welcomeKey = (id: string): string => `welcomed:${id}`;
 /** Where a form sent to someone's own chat was asked for, and whom it was sent to. */
 const formOriginSchema = z.object({ channel: z.string().min(1), thread: z.string().min(1).optional(), person: z.string().min(1) });
 export type FormOrigin = z.infer<typeof formOriginSchema>;
@@ -93,6 +93,11 @@ export class TeamsAddresses {
 
   async saveFormOrigin(tenant: string, token: string, origin: FormOrigin): Promise<void> {
     await this.book.save(tenant, formKey(token), origin);
+  }
+
+  /** True once per person ever: whoever gets true sends the welcome (Teams announces one install twice, at once). */
+  async firstWelcome(tenant: string, id: string): Promise<boolean> {
+    return this.book.claim(tenant, welcomeKey(id), true);
   }
 
   /** Adds what is newly known about a person, keeping the rest. */

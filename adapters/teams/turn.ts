@@ -52,12 +52,8 @@ function handOn(deps: TurnDeps, event: Inbound | undefined): void {
   if (event !== undefined) deps.hand(event);
 }
 
-/** Teams sends both an installation and a membership update for one install; the person hears once. */
+/** Teams sends both an installation and a membership update for one install, often at once; one atomic write picks the one that welcomes. */
 async function welcomeOnce(a: TeamsActivity, deps: TurnDeps): Promise<void> {
   if (!isPersonalChat(a)) return;
-  const person = teamsPerson(a);
-  const known = await deps.addresses.person(tenantOf(a), person.id);
-  if (known?.welcomed) return;
-  await deps.addresses.updatePerson(tenantOf(a), person.id, { welcomed: true });
-  deps.welcome(teamsPlace(a));
+  if (await deps.addresses.firstWelcome(tenantOf(a), teamsPerson(a).id)) deps.welcome(teamsPlace(a));
 }

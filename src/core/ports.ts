@@ -63,4 +63,6 @@ export interface AddressBook {
   save(tenant: string, key: string, address: unknown): Promise<void>;
   /** undefined when nothing was saved under that key. */
   load(tenant: string, key: string): Promise<unknown>;
+  /** Saves only if nothing is saved under that key yet; true for the one caller that did (across processes too). */
+  claim(tenant: string, key: string, address: unknown): Promise<boolean>;
 }

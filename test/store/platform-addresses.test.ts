@@ -21,4 +21,14 @@ describe.each(dbKinds)('platform address book on %s Postgres', (kind) => {
     expect(await slack.load('T1', 'channel:19:a')).toBeUndefined();
     expect(await teams.load('T1', 'channel:19:b')).toBeUndefined();
   });
+
+  it('lets exactly one of many simultaneous claims of a key win, and never overwrites what is there', async () => {
+    const teams = addressBook(t.db, 'teams', () => new Date('2026-11-21T10:00:00Z'));
+    const won = await Promise.all(Array.from({ length: 10 }, (_, i) => teams.claim('T1', 'welcomed:29:sam', { by: i })));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await teams.claim('T1', 'welcomed:29:sam', { by: 'late' })).toBe(false);
+    expect(await teams.load('T1', 'welcomed:29:sam')).toEqual({ by: won.indexOf(true) });
+    // Another organisation's key of the same name is its own.
+    expect(await teams.claim('T2', 'welcomed:29:sam', { by: 'T2' })).toBe(true);
+  });
 });

@@ -12,6 +12,11 @@ function memoryBook(): AddressBook {
   return {
     save: (tenant, key, address) => Promise.resolve(void entries.set(`${tenant}|${key}`, address)),
     load: (tenant, key) => Promise.resolve(entries.get(`${tenant}|${key}`)),
+    claim: (tenant, key, address) => {
+      const taken = entries.has(`${tenant}|${key}`);
+      if (!taken) entries.set(`${tenant}|${key}`, address);
+      return Promise.resolve(!taken);
+    },
   };
 }
 
