@@ -1,7 +1,7 @@
 // The ChatPort the core talks to: every message Mobilise sends is printed, numbered, and remembered.
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import type { ChatPort, PostedRef } from '../../src/core/ports';
+import type { ChatPort, NamedRef } from '../../src/core/ports';
 import { CONSOLE_CHANNEL, CONSOLE_TENANT, type ConsoleMessage, type ConsoleSession } from './console-session';
 import { FormPrompt } from './form-prompt';
 import { renderCard } from './render-card';
@@ -26,12 +26,12 @@ export function createConsoleChat(session: ConsoleSession, screen: Screen, openF
     screen.show(botMessageLines(message, session, screen.style, note));
 
   return {
-    async post(place: Place, card: Card): Promise<PostedRef> {
+    async post(place: Place, card: Card): Promise<NamedRef> {
       const message = session.botPosted(place, card);
       show(message);
       return { place, id: message.id };
     },
-    async update(ref: PostedRef, card: Card): Promise<void> {
+    async update(ref: NamedRef, card: Card): Promise<void> {
       const message = session.botUpdated(ref.id, card);
       if (message) {
         show(message, `(updated #${message.number})`);

@@ -41,7 +41,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       // A 429 becomes RetryLater for the outbox to reschedule, instead of a send that blocks every other send.
       rejectRateLimitedCalls: true,
       ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
-      ...(config.retries === undefined ? {} : { retryConfig: retryConfig(config.retries, config.retryDelayMs) }),
+      // The outbox decides what is retried and for how long (src/engine/retry-rule.ts), so the client does not retry by default.
+      retryConfig: retryConfig(config.retries ?? 0, config.retryDelayMs),
     },
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
   });

@@ -3,12 +3,12 @@ import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import type { ChatPort, PostedRef, SendOptions } from '../../src/core/ports';
+import { PlaceUnavailable, Refused, type ChatPort, type NamedRef, type SendOptions } from '../../src/core/ports';
 import { renderCard } from './blocks';
 import { openGroupDm } from './group-dm';
 import { findByIdempotencyKey, idempotencyMetadata } from './idempotency';
 import { renderModal } from './modal';
-import { CHANNEL_REFUSALS, isPlatformError, translated } from './web-api-errors';
+import { CHANNEL_REFUSALS, translated } from './web-api-errors';
 
 const postedSchema = z.object({ ts: z.string().min(1) });
 const permalinkSchema = z.object({ permalink: z.url() });
@@ -19,14 +19,14 @@ export interface SlackChat extends ChatPort {
   openGroup(people: Person[]): Promise<Place>;
   openForm(trigger: string, place: Place, form: FormSpec): Promise<void>;
   /** Permalink of a posted message (e.g. a thread parent), or undefined when Slack has none for it. */
-  link(ref: PostedRef): Promise<string | undefined>;
-  findSent(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined>;
+  link(ref: NamedRef): Promise<string | undefined>;
+  findSent(place: Place, idempotencyKey: string, since: Date): Promise<NamedRef | undefined>;
 }
 
 /** Every method throws RetryLater when Slack rate-limits it; the WebClient itself never waits. */
 export function createSlackChat(client: webApi.WebClient): SlackChat {
   return {
-    async post(place: Place, card: Card, options: SendOptions = {}): Promise<PostedRef> {
+    async post(place: Place, card: Card, options: SendOptions = {}): Promise<NamedRef> {
       const metadata = options.idempotencyKey === undefined ? {} : { metadata: idempotencyMetadata(options.idempotencyKey) };
       const result = await translated(
         client.chat.postMessage({ channel: place.channel, ...threadOf(place), ...renderCard(card), ...metadata }),
@@ -35,7 +35,7 @@ export function createSlackChat(client: webApi.WebClient): SlackChat {
       return { place, id: postedSchema.parse(result).ts };
     },
 
-    async update(ref: PostedRef, card: Card): Promise<void> {
+    async update(ref: NamedRef, card: Card): Promise<void> {
       await translated(client.chat.update({ channel: ref.place.channel, ts: ref.id, ...renderCard(card) }), CHANNEL_REFUSALS);
     },
 
@@ -52,7 +52,7 @@ export function createSlackChat(client: webApi.WebClient): SlackChat {
       await translated(client.chat.postMessage({ channel: to.id, ...renderCard(card) }));
     },
 
-    findSent(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined> {
+    findSent(place: Place, idempotencyKey: string, since: Date): Promise<NamedRef | undefined> {
       return findByIdempotencyKey(client, place, idempotencyKey, since);
     },
 
@@ -64,13 +64,13 @@ export function createSlackChat(client: webApi.WebClient): SlackChat {
       await translated(client.views.open({ trigger_id: trigger, view: renderModal(place, form) }));
     },
 
-    async link(ref: PostedRef): Promise<string | undefined> {
+    async link(ref: NamedRef): Promise<string | undefined> {
       try {
         const result = await translated(client.chat.getPermalink({ channel: ref.place.channel, message_ts: ref.id }));
         return permalinkSchema.parse(result).permalink;
       } catch (error) {
         // Slack answering "no such message" is an answer; a network failure or a rate limit is not.
-        if (isPlatformError(error)) return undefined;
+        if (error instanceof Refused || error instanceof PlaceUnavailable) return undefined;
         throw error;
       }
     },

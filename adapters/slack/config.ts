@@ -17,7 +17,7 @@ export interface SlackAdapterConfig {
   handler: InboundHandler;
   /** Clock in ms for the request timestamp window (tests). */
   now?: () => number;
-  /** Web API retries on network and server errors; default ~10 tries in 30 min. A 429 is never retried here: it throws RetryLater. */
+  /** Web API retries on network and server errors inside the client; none by default, as the outbox retries. A 429 is never retried here: it throws RetryLater. */
   retries?: number;
   /** First back-off between retries, doubling each time (default 1000 ms). */
   retryDelayMs?: number;

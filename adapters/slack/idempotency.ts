@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { Place } from '../../src/core/model';
-import type { PostedRef } from '../../src/core/ports';
+import type { NamedRef } from '../../src/core/ports';
 import { CHANNEL_REFUSALS, translated } from './web-api-errors';
 
 const EVENT_TYPE = 'mobilise_message';
@@ -18,7 +18,7 @@ const historySchema = z.object({
 });
 
 /** Looks through the bot's conversation since `since` (a minute earlier, for clock skew) for a message with `key`. */
-export async function findByIdempotencyKey(client: webApi.WebClient, place: Place, key: string, since: Date): Promise<PostedRef | undefined> {
+export async function findByIdempotencyKey(client: webApi.WebClient, place: Place, key: string, since: Date): Promise<NamedRef | undefined> {
   const oldest = String(Math.floor(since.getTime() / 1000) - 60);
   const result =
     place.thread === undefined

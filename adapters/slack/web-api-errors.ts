@@ -1,7 +1,7 @@
 // Turns the Web API's errors into the core's: a refusal that retrying won't fix, or a request to slow down.
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import { PlaceUnavailable, RetryLater } from '../../src/core/ports';
+import { PlaceUnavailable, Refused, RetryLater } from '../../src/core/ports';
 
 /** Answers that mean "never in this channel", as opposed to a passing failure. */
 export const CHANNEL_REFUSALS: ReadonlySet<string> = new Set([
@@ -25,6 +25,10 @@ export const PEOPLE_REFUSALS: ReadonlySet<string> = new Set([
 /** Slack's per-channel posting limit is about one message a second; a platform error carries no Retry-After. */
 const PLATFORM_RATE_LIMIT_MS = 1000;
 const PLATFORM_RATE_LIMITS = new Set(['ratelimited', 'rate_limited']);
+/** Answers that mean Slack is briefly unwell (api.slack.com/methods/chat.postMessage, Errors), worth trying again. */
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+const httpErrorSchema = z.object({ code: z.literal(webApi.ErrorCode.HTTPError), statusCode: z.number().int() });
 
 const rateLimitedSchema = z.object({
   code: z.literal(webApi.ErrorCode.RateLimitedError),
@@ -39,22 +43,27 @@ const platformErrorSchema = z.object({
   }).loose(),
 });
 
-export function isPlatformError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.PlatformError;
-}
-
-/** The core's error for what Slack said, or the error itself when the core has no word for it. */
+/**
+ * The core's error for what Slack said: slow down or try again (RetryLater), never here (PlaceUnavailable), or never
+ * this message (Refused). A failure with no answer at all (the network) is left as it is; the outbox retries it.
+ */
 export function translateError(error: unknown, refusals: ReadonlySet<string> = new Set()): unknown {
   const limited = rateLimitedSchema.safeParse(error);
-  if (limited.success) return new RetryLater(limited.data.retryAfter * 1000);
+  if (limited.success) return new RetryLater('Slack: rate limited', limited.data.retryAfter * 1000);
+  const http = httpErrorSchema.safeParse(error);
+  if (http.success) {
+    const status = http.data.statusCode;
+    return status >= 500 ? new RetryLater(`Slack answered ${status}`) : new Refused(`Slack answered ${status}`);
+  }
   const platform = platformErrorSchema.safeParse(error);
   if (!platform.success) return error;
   const { error: code, response_metadata: metadata } = platform.data.data;
   if (PLATFORM_RATE_LIMITS.has(code)) {
     const seconds = metadata?.retryAfter;
-    return new RetryLater(seconds === undefined ? PLATFORM_RATE_LIMIT_MS : seconds * 1000);
+    return new RetryLater(`Slack: ${code}`, seconds === undefined ? PLATFORM_RATE_LIMIT_MS : seconds * 1000);
   }
-  return refusals.has(code) ? new PlaceUnavailable(code) : error;
+  if (TRANSIENT.has(code)) return new RetryLater(`Slack: ${code}`);
+  return refusals.has(code) ? new PlaceUnavailable(code) : new Refused(`Slack: ${code}`);
 }
 
 /** Awaits a Web API call, rethrowing its failure in the core's terms. */

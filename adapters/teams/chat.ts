@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import { PlaceUnavailable, type ChatPort, type PostedRef } from '../../src/core/ports';
+import { PlaceUnavailable, type ChatPort, type NamedRef, type PostedRef } from '../../src/core/ports';
 import type { ConversationAddress, TeamsAddresses } from './addresses';
 import type { TeamsMessage } from './cards';
 import type { Conversation, TeamsConnector } from './connector';
@@ -14,7 +14,7 @@ import type { TeamsRenderer } from './render';
 
 export interface TeamsChat extends ChatPort {
   openForm(trigger: string, place: Place, form: FormSpec): Promise<void>;
-  link(ref: PostedRef): Promise<string | undefined>;
+  link(ref: NamedRef): Promise<string | undefined>;
 }
 
 export interface TeamsChatDeps {
@@ -63,10 +63,10 @@ export function createTeamsChat({ addresses, connector, renderer }: TeamsChatDep
         return { place, id: root, repliesIn: 'thread' };
       }
       const id = await connector.send(conversationOf(address, place), message);
-      return { place, id, repliesIn: 'place' };
+      return id === undefined ? { place, repliesIn: 'place' } : { place, id, repliesIn: 'place' };
     },
 
-    async update(ref: PostedRef, card: Card): Promise<void> {
+    async update(ref: NamedRef, card: Card): Promise<void> {
       const address = await conversationAt(ref.place);
       // A post that started a reply chain is that chain's root.
       await connector.update(conversationOf(address, ref.place, ref.id), ref.id, await renderer.card(ref.place.tenant, card));
@@ -88,7 +88,7 @@ export function createTeamsChat({ addresses, connector, renderer }: TeamsChatDep
       await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form, token));
     },
 
-    async link(ref: PostedRef): Promise<string | undefined> {
+    async link(ref: NamedRef): Promise<string | undefined> {
       const address = await addresses.conversation(ref.place.tenant, ref.place.channel);
       if (address === undefined) return undefined;
       return messageLink(ref.place, ref.id, address.groupId, isChat(address));

@@ -24,16 +24,18 @@ export class TeamsConnector {
     private readonly appId: string,
   ) {}
 
-  /** Posts into a chat or a reply chain; the new message's id. */
-  async send(to: Conversation, message: TeamsMessage): Promise<string> {
+  /**
+   * Posts into a chat or a reply chain; the new message's id. Undefined when Teams took the message without naming
+   * it (202, as it answers for a message it split): it was posted, so it must not be sent again.
+   */
+  async send(to: Conversation, message: TeamsMessage): Promise<string | undefined> {
     let id: string | undefined;
     await translated(
       this.adapter.continueConversationAsync(this.appId, reference(to), async (ctx) => {
         id = (await ctx.sendActivity(activityOf(message)))?.id;
       }),
     );
-    if (id === undefined || id === '') throw new Error('Teams did not say which message it posted');
-    return id;
+    return id === '' ? undefined : id;
   }
 
   /** Replaces a posted message (a card updates in place). */

@@ -4,8 +4,8 @@ import type { Person, Place } from './model';
 
 export interface PostedRef {
   place: Place;
-  /** Platform message id (Slack ts, Teams activity id). */
-  id: string;
+  /** Platform message id (Slack ts, Teams activity id); absent when the platform took the message without naming it. */
+  id?: string;
   /** A link people can follow to the message, when the platform has one. */
   url?: string;
   /**
@@ -13,6 +13,13 @@ export interface PostedRef {
    * posted to (a Teams reply chain, or a Teams chat, which has no threads).
    */
   repliesIn?: 'thread' | 'place';
+}
+
+/** A post the platform named, so it can be updated or linked to. */
+export type NamedRef = PostedRef & { id: string };
+
+export function isNamed(ref: PostedRef): ref is NamedRef {
+  return ref.id !== undefined && ref.id !== '';
 }
 
 /** The platform will not let the bot post in this place (not invited, archived, gone). Retrying won't help. */
@@ -23,11 +30,25 @@ export class PlaceUnavailable extends Error {
   }
 }
 
-/** The platform asked us to slow down; try again after `afterMs`. Not a failure: nothing is dropped. */
+/**
+ * The platform did not take the message but may soon (a rate limit, a busy or briefly failing service): try again,
+ * after `afterMs` when it said how long, else after Mobilise's own back-off.
+ */
 export class RetryLater extends Error {
-  constructor(readonly afterMs: number) {
-    super(`rate limited: retry in ${afterMs} ms`);
+  constructor(
+    readonly reason: string,
+    readonly afterMs?: number,
+  ) {
+    super(afterMs === undefined ? `try again later: ${reason}` : `try again in ${afterMs} ms: ${reason}`);
     this.name = 'RetryLater';
+  }
+}
+
+/** The platform refused this message for good (malformed, too large, or an error it says not to retry). */
+export class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(`refused: ${reason}`);
+    this.name = 'Refused';
   }
 }
 
@@ -38,7 +59,7 @@ export interface SendOptions {
 
 export interface ChatPort {
   post(place: Place, card: Card, options?: SendOptions): Promise<PostedRef>;
-  update(ref: PostedRef, card: Card): Promise<void>;
+  update(ref: NamedRef, card: Card): Promise<void>;
   whisper(place: Place, to: Person, card: Card): Promise<void>;
   /** A private message to one person outside any channel (Slack: the app's Messages tab). */
   direct(to: Person, card: Card): Promise<void>;
@@ -50,7 +71,7 @@ export interface ChatPort {
    */
   findSent?(place: Place, idempotencyKey: string, since: Date): Promise<PostedRef | undefined>;
   /** Optional: a permanent link to a posted message (lessons link back to their thread). */
-  link?(ref: PostedRef): Promise<string | undefined>;
+  link?(ref: NamedRef): Promise<string | undefined>;
   /** Optional: platforms without forms get the flow's thread fallback instead. */
   openForm?(trigger: string, place: Place, form: FormSpec): Promise<void>;
 }

@@ -1,15 +1,15 @@
 // Sends what flows and scheduled steps said, in order per stream, after the state that said it has committed.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Destination, Outgoing } from '../core/flow';
+import type { Card } from '../core/card';
 import { placeKey, type Person, type Place, type Platform } from '../core/model';
-import { PlaceUnavailable, RetryLater, type ChatPort, type PostedRef } from '../core/ports';
+import { isNamed, PlaceUnavailable, type ChatPort, type PostedRef } from '../core/ports';
 import type { Db, Sql } from '../store/db';
 import { anchorRun, closeRun, getRun, type RunRecord } from '../store/runs';
 import {
   abandonPending,
   enqueueOnce,
   findPosted,
-  markDeferred,
   markDelivered,
   markFailed,
   markSending,
@@ -20,15 +20,11 @@ import {
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { notices } from './notices';
+import { afterFailure, directWaitMs } from './retry-rule';
 
 export type ChatDirectory = (platform: Platform) => ChatPort | undefined;
 
-/** Failed attempts back off from 5 s, doubling, to at most 15 minutes: about an hour of outage before giving up. */
-const MAX_ATTEMPTS = 12;
-const FIRST_RETRY_MS = 5_000;
-const LONGEST_WAIT_MS = 15 * 60_000;
 const DIRECT_RETRIES = 3;
-const MAX_DIRECT_WAIT_MS = 30_000;
 
 /** What one pass over a stream ended with: all sent, or stopped to keep order (retry later). */
 type Pass = 'done' | 'stopped';
@@ -39,6 +35,8 @@ export class Delivery {
     private readonly chat: ChatDirectory,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Spreads retries (jitter); tests pass a fixed one. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   /**
@@ -72,9 +70,9 @@ export class Delivery {
       else if (m.kind === 'post') await port.post(place, m.card);
       else if (m.kind === 'form' && port.openForm) await port.openForm(m.trigger, place, m.form);
     } catch (err) {
-      // A form's trigger expires within seconds, so only messages wait for the platform.
-      if (err instanceof RetryLater && retries > 0 && m.kind !== 'form' && err.afterMs <= MAX_DIRECT_WAIT_MS) {
-        await delay(err.afterMs);
+      const wait = directWaitMs(err, retries, m.kind === 'form');
+      if (wait !== undefined) {
+        await delay(wait);
         return this.sendNow(port, place, m, retries - 1);
       }
       this.log.warn('direct message failed', { platform: place.platform, kind: m.kind, error: errorText(err) });
@@ -105,37 +103,49 @@ export class Delivery {
       await markDelivered(q, item.id, this.clock(), posted);
       return true;
     } catch (err) {
-      if (err instanceof RetryLater) {
-        await markDeferred(q, item.id, new Date(this.clock().getTime() + err.afterMs));
-        this.log.info('platform asked us to slow down', { stream, afterMs: err.afterMs });
+      const now = this.clock();
+      const next = afterFailure(err, item.attempts, item.message.kind === 'form', now, this.random);
+      if (next.kind === 'retry') {
+        // Keep order: later items wait for this one.
+        await markFailed(q, item.id, next.reason, now, next.at);
+        this.log.warn('delivery failed, will retry', { stream, kind: item.message.kind, attempt: item.attempts + 1, retryAt: next.at.toISOString(), error: next.reason });
         return false;
       }
-      if (err instanceof PlaceUnavailable) {
-        if (run) return this.abandon(q, run, port, err);
-        // A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go.
-        await markFailed(q, item.id, err.message, this.clock());
-        this.log.warn('message refused by its place', { stream, reason: err.reason });
-        const { message } = item;
-        // A group the platform will not open (say one person has left the organisation): the others still hear, one by one.
-        if (message.kind === 'send' && 'group' in message.to && message.to.group.length > 1 && item.dedupeKey !== undefined) {
-          const key = item.dedupeKey;
-          const card = message.card;
-          await enqueueOnce(q, stream, message.to.group.map((person) => ({ dedupeKey: `${key}:${person.id}`, message: { kind: 'send', to: { person }, card } })), this.clock());
-        }
-        if (message.kind === 'send' && message.ifRefused) {
-          await port.direct(message.ifRefused.to, message.ifRefused.card).catch((e: unknown) => {
-            this.log.warn('could not say so either', { stream, error: errorText(e) });
-          });
-        }
+      if (next.kind === 'give-up') {
+        await markFailed(q, item.id, next.reason, now);
+        this.log.warn('delivery given up', { stream, kind: item.message.kind, attempt: item.attempts + 1, error: next.reason });
+        await this.tellWhoWaits(port, run, item.message, stream);
         return true;
       }
-      // A form's trigger expires within seconds, so retrying it later is pointless.
-      const giveUp = item.attempts + 1 >= MAX_ATTEMPTS || item.message.kind === 'form';
-      const now = this.clock();
-      const wait = Math.min(FIRST_RETRY_MS * 2 ** item.attempts, LONGEST_WAIT_MS);
-      await markFailed(q, item.id, errorText(err), now, giveUp ? undefined : new Date(now.getTime() + wait));
-      this.log.warn('delivery failed', { stream, kind: item.message.kind, attempt: item.attempts + 1, giveUp, error: errorText(err) });
-      return giveUp;
+      const refusal = next.refusal;
+      if (run) return this.abandon(q, run, port, refusal);
+      // A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go.
+      await markFailed(q, item.id, refusal.message, now);
+      this.log.warn('message refused by its place', { stream, reason: refusal.reason });
+      const { message } = item;
+      // A group the platform will not open (say one person has left the organisation): the others still hear, one by one.
+      if (message.kind === 'send' && 'group' in message.to && message.to.group.length > 1 && item.dedupeKey !== undefined) {
+        const key = item.dedupeKey;
+        const card = message.card;
+        await enqueueOnce(q, stream, message.to.group.map((person) => ({ dedupeKey: `${key}:${person.id}`, message: { kind: 'send', to: { person }, card } })), now);
+      }
+      if (message.kind === 'send' && message.ifRefused) await this.tryDirect(port, message.ifRefused.to, message.ifRefused.card, stream);
+      return true;
+    }
+  }
+
+  /** A message given up: whoever is waiting for it hears so, once and at best effort (the platform may still be failing). */
+  private async tellWhoWaits(port: ChatPort, run: RunRecord | undefined, m: Outgoing, stream: string): Promise<void> {
+    if (m.kind === 'whisper') return this.tryDirect(port, m.to, m.card, stream);
+    const waiting = m.kind === 'post' ? run?.startedBy : m.kind === 'send' ? m.ifRefused?.to : undefined;
+    if (waiting !== undefined) await this.tryDirect(port, waiting, notices.notDelivered(waiting.platform), stream);
+  }
+
+  private async tryDirect(port: ChatPort, to: Person, card: Card, stream: string): Promise<void> {
+    try {
+      await port.direct(to, card);
+    } catch (err) {
+      this.log.warn('could not say so either', { stream, error: errorText(err) });
     }
   }
 
@@ -145,11 +155,7 @@ export class Delivery {
     await abandonPending(q, run.id, refusal.message, now);
     await closeRun(q, run.id, now);
     this.log.warn('run closed: the platform refused its place', { run: run.id, reason: refusal.reason });
-    try {
-      await port.direct(run.startedBy, notices.cannotPostHere(run.place.platform));
-    } catch (err) {
-      this.log.warn('could not tell the starter either', { run: run.id, error: errorText(err) });
-    }
+    await this.tryDirect(port, run.startedBy, notices.cannotPostHere(run.place.platform), run.id);
     return false;
   }
 
@@ -158,8 +164,9 @@ export class Delivery {
     if (m.kind === 'send') return this.sendKeyed(q, port, item, m);
     if (m.kind === 'update') {
       const ref = await findPosted(q, stream, m.key);
-      if (ref) await port.update(ref, m.card);
-      else this.log.warn('nothing to update', { stream, key: m.key });
+      // A post the platform took without naming it cannot be updated; the card stays as it was.
+      if (ref && isNamed(ref)) await port.update(ref, m.card);
+      else this.log.warn('nothing to update', { stream, key: m.key, posted: ref !== undefined });
       return undefined;
     }
     if (!run) throw new Error(`a '${m.kind}' message needs a run`);
@@ -171,8 +178,13 @@ export class Delivery {
         const place = (m.anchor || m.in === 'thread') && run.place.thread ? run.place : channel;
         const ref = await port.post(place, m.card);
         if (m.anchor) {
-          const thread: Place = ref.repliesIn === 'place' ? place : { ...channel, thread: ref.id };
-          const url = await port.link?.(ref).catch(() => undefined);
+          const named = isNamed(ref) ? ref : undefined;
+          if (ref.repliesIn !== 'place' && named === undefined) {
+            this.log.warn('the platform did not name the post a run opens with, so its thread is unknown', { run: run.id });
+            return ref;
+          }
+          const thread: Place = ref.repliesIn === 'place' || named === undefined ? place : { ...channel, thread: named.id };
+          const url = named && (await port.link?.(named).catch(() => undefined));
           await anchorRun(q, run.id, thread, placeKey(thread), url);
           // Later items of this pass go to the new thread; `run` is this pass's own copy.
           run.place = thread;

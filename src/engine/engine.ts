@@ -31,6 +31,8 @@ export interface EngineDeps {
   concurrency?: number;
   /** Fulfils a flow's request for past lessons (see RecallRequest); without it, nothing is recalled. */
   recall?: Recaller;
+  /** Spreads the outbox's retries (jitter); tests fix it. */
+  random?: () => number;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -56,7 +58,7 @@ export class Engine implements InboundHandler {
       this.byId.set(f.id, f);
     }
     this.services = deps.services ?? [];
-    this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log);
+    this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log, deps.random);
     this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
 

@@ -2,7 +2,7 @@
 import { card, type Card } from '../core/card';
 import type { Outgoing } from '../core/flow';
 import type { Person, Platform } from '../core/model';
-import { howToAddMobilise } from '../core/platform-words';
+import { howToAddMobilise, platformName } from '../core/platform-words';
 
 function whisper(to: Person, text: string): Outgoing {
   return { kind: 'whisper', to, card: card(text, { type: 'paragraph', text }) };
@@ -21,6 +21,12 @@ export const notices = {
     const text =
       "I couldn't post in the channel where you ran that command, probably because I haven't been let in there yet. " +
       `Please ${howToAddMobilise(platform)} and run the command again. Nothing was saved.`;
+    return card(text, { type: 'paragraph', text });
+  },
+  notDelivered: (platform: Platform): Card => {
+    const text =
+      `One of Mobilise's messages in something you started could not be delivered: ${platformName(platform)} kept turning it away, ` +
+      'so Mobilise stopped trying after a couple of minutes. Nothing anyone said has been lost, and later messages are still being sent.';
     return card(text, { type: 'paragraph', text });
   },
   runRetired: (): Outgoing => {

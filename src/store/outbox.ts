@@ -32,7 +32,7 @@ const itemRow = z.object({
   dedupe_key: z.string().nullable(),
   sending_at: z.coerce.date().nullable(),
 });
-const postedRow = z.object({ posted: z.object({ id: z.string(), url: z.string().optional(), place: placeSchema }) });
+const postedRow = z.object({ posted: z.object({ id: z.string().optional(), url: z.string().optional(), place: placeSchema }) });
 
 /** Posts keep their key so a later update can find them. */
 const keyOfPost = (message: string): string => `CASE WHEN ${message}->>'kind' IN ('post', 'send') THEN ${message}->>'key' END`;
@@ -108,11 +108,6 @@ export async function markFailed(q: Sql, id: number, error: string, now: Date, r
 /** Committed before the platform is called, so a crash leaves a trace that the message may have gone. */
 export async function markSending(q: Sql, id: number, now: Date): Promise<void> {
   await q.query('UPDATE outbox SET sending_at = coalesce(sending_at, $2) WHERE id = $1', [id, now]);
-}
-
-/** The platform asked us to wait: not an attempt, just a later time. */
-export async function markDeferred(q: Sql, id: number, notBefore: Date): Promise<void> {
-  await q.query('UPDATE outbox SET not_before = $2 WHERE id = $1', [id, notBefore]);
 }
 
 /** Abandons whatever a stream still had to send (the place refused it). */

@@ -1,5 +1,6 @@
 // A whole Randomised Coffee Trials round through the real Bolt receiver, on the real database, with Slack faked
 // on loopback and time driven by the test: setup, opt-in, pause, matching, intros, reminder, feedback, summary.
+import { RETRY } from '../../src/engine/retry-rule';
 import { dbKinds, type DbKind } from '../support/databases';
 import type { RecordedCall } from '../support/fake-slack-api';
 import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
@@ -92,8 +93,8 @@ describe.each(dbKinds)('Randomised Coffee Trials in Slack, end to end (%s Postgr
     e2e.api.hangUpNext('chat.postMessage');
     await at(new Date(ROUND_1.getTime() + 14 * DAY));
     await waitUntil('the lost answer left a trace', async () => (await e2e.app.db.query('SELECT 1 FROM outbox WHERE sending_at IS NOT NULL AND delivered_at IS NULL')).length === 1);
-    // A failed attempt waits 5 s before the next.
-    now = new Date(now.getTime() + 5_000);
+    // A failed attempt waits 5 s (and up to a quarter more, at random) before the next.
+    now = new Date(now.getTime() + RETRY.firstWaitMs * (1 + RETRY.jitter));
     await e2e.app.engine.delivery.sweep();
     await e2e.api.waitFor(() => posted(isUserDm).length === 4);
     expect(calls('conversations.history').length).toBeGreaterThan(0);

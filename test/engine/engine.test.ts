@@ -20,7 +20,7 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
     t = await freshDatabase(kind, 12);
     await migrate(t.db);
     chat = new RecordingChat();
-    engine = new Engine({ db: t.db, flows: [counterFlow as AnyFlow], chat: () => chat, clock, log: createLogger('silent') });
+    engine = new Engine({ db: t.db, flows: [counterFlow as AnyFlow], chat: () => chat, clock, log: createLogger('silent'), random: () => 0 });
   });
   afterEach(() => t.drop());
 
@@ -73,11 +73,14 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
     now = new Date(now.getTime() + 4_000);
     await engine.delivery.sweep();
     expect(chat.sent.length).toBe(2);
-    // Then it fails again, and waits twice as long.
+    // Then it fails again, and waits three times as long.
     now = new Date(now.getTime() + 1_000);
     await engine.delivery.sweep();
     expect(chat.sent.length).toBe(2);
-    now = new Date(now.getTime() + 10_000);
+    now = new Date(now.getTime() + 14_000);
+    await engine.delivery.sweep();
+    expect(chat.sent.length).toBe(2);
+    now = new Date(now.getTime() + 1_000);
     await engine.delivery.sweep();
     expect(chat.sent.slice(2).map(cardText)).toEqual(['Count 1', 'Count 2']);
     await engine.delivery.sweep();

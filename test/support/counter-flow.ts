@@ -22,6 +22,8 @@ export const counterFlow: Flow<CounterState> = {
     };
   },
   on(state, event) {
+    // A private word, so tests can see what happens to a whisper the platform will not deliver.
+    if (event.kind === 'reply' && event.text === 'psst') return { state, say: [{ kind: 'whisper', to: event.from, card: card('Just for you') }] };
     if (event.kind === 'reply') {
       const count = state.count + 1;
       return { state: { count, seen: [...state.seen, event.messageId] }, say: [{ kind: 'post', in: 'thread', card: card(`Count ${count}`) }] };

@@ -1,11 +1,11 @@
 // An honest in-memory chat platform for engine tests: it records what it was asked to send.
 import type { Card, FormSpec } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
-import { PlaceUnavailable, type ChatPort, type PostedRef } from '../../src/core/ports';
+import { PlaceUnavailable, type ChatPort, type NamedRef, type PostedRef } from '../../src/core/ports';
 
 export type Sent =
   | { op: 'post'; place: Place; card: Card; id: string }
-  | { op: 'update'; ref: PostedRef; card: Card }
+  | { op: 'update'; ref: NamedRef; card: Card }
   | { op: 'whisper'; place: Place; to: Person; card: Card }
   | { op: 'direct'; to: Person; card: Card }
   | { op: 'form'; trigger: string; place: Place; form: FormSpec };
@@ -15,6 +15,10 @@ export class RecordingChat implements ChatPort {
   private next = 1;
   /** Number of upcoming calls that fail, to test retries. */
   failures = 0;
+  /** Errors the next calls throw, in order (after `failures`), as a platform adapter would translate them. */
+  readonly failWith: Error[] = [];
+  /** Posts the platform takes without naming them (Teams' 202 with no id). */
+  unnamedPosts = 0;
   /** Channels the bot has not been invited to. */
   readonly closedChannels = new Set<string>();
   /** Like Teams: a post made inside a thread is replied to in that thread, not in one of its own. */
@@ -26,15 +30,21 @@ export class RecordingChat implements ChatPort {
       this.failures -= 1;
       throw new Error('platform unavailable');
     }
+    const next = this.failWith.shift();
+    if (next !== undefined) throw next;
   }
 
   async post(place: Place, card: Card): Promise<PostedRef> {
     this.maybeFail(place);
     const id = `m${this.next++}`;
     this.sent.push({ op: 'post', place, card, id });
+    if (this.unnamedPosts > 0) {
+      this.unnamedPosts -= 1;
+      return { place, repliesIn: 'place' };
+    }
     return this.threadsStayPut && place.thread !== undefined ? { place, id, repliesIn: 'place' } : { place, id };
   }
-  async update(ref: PostedRef, card: Card): Promise<void> {
+  async update(ref: NamedRef, card: Card): Promise<void> {
     this.maybeFail();
     this.sent.push({ op: 'update', ref, card });
   }
@@ -46,7 +56,7 @@ export class RecordingChat implements ChatPort {
     this.maybeFail();
     this.sent.push({ op: 'direct', to, card });
   }
-  async link(ref: PostedRef): Promise<string> {
+  async link(ref: NamedRef): Promise<string> {
     return `https://chat.example/${ref.place.channel}/${ref.id}`;
   }
   async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Card, FormSpec } from '../../../src/core/card';
 import { card } from '../../../src/core/card';
 import type { Inbound, Place } from '../../../src/core/model';
+import { isNamed } from '../../../src/core/ports';
 import type { Lesson } from '../../../src/lessons/lesson';
 import { play, sandbox, type Reaction } from './harness';
 
@@ -194,6 +195,7 @@ describe('console adapter', () => {
     const react: Reaction = async (event, chat) => {
       if (event.kind !== 'command') return;
       const ref = await chat.post({ ...general, thread: 'c0' }, card('Draft lessons: 1'));
+      if (!isNamed(ref)) throw new Error('the console names every post');
       await chat.update(ref, card('Draft lessons: 2'));
     };
     const box = await play(['/aar x'], react);

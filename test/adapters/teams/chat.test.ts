@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH, type TeamsAdapter } from '../../../adapters/teams';
 import { card } from '../../../src/core/card';
 import type { Place } from '../../../src/core/model';
-import { PlaceUnavailable, RetryLater } from '../../../src/core/ports';
+import { isNamed, PlaceUnavailable, Refused, RetryLater } from '../../../src/core/ports';
 import { createHttpServer } from '../../../src/http/server';
 import { createLogger } from '../../../src/log';
 import { migrate } from '../../../src/store/migrate';
@@ -81,6 +81,7 @@ describe('the Teams adapter', () => {
 
   it('updates a chain\'s first post in place', async () => {
     const root = await teams.chat.post(channel, hello);
+    if (!isNamed(root)) throw new Error('a chain root is always named');
     await teams.chat.update(root, card('Closed', { type: 'paragraph', text: 'Closed' }));
     const put = connector.updates().at(-1);
     expect(put).toMatchObject({ conversationId: `${CHANNEL};messageid=${root.id}`, activityId: root.id });
@@ -89,6 +90,7 @@ describe('the Teams adapter', () => {
 
   it('links to a posted message', async () => {
     const root = await teams.chat.post(channel, hello);
+    if (!isNamed(root)) throw new Error('a chain root is always named');
     const url = await teams.chat.link({ ...root, place: { ...channel, thread: root.id } });
     expect(url).toContain(`https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/${root.id}?`);
     expect(url).toContain(`groupId=${TEAM.aadGroupId}`);
@@ -157,18 +159,38 @@ describe('the Teams adapter', () => {
     expect(listAsks()).toBe(1);
   });
 
-  it('turns a rate limit into RetryLater, and a refusal into PlaceUnavailable', async () => {
+  it.each([
+    [429, RetryLater, /429 Throttled/],
+    [412, RetryLater, /412 PreconditionFailed/],
+    [502, RetryLater, /502 ServiceError/],
+    [403, PlaceUnavailable, /403 BotNotInConversationRoster/],
+    [400, Refused, /400 BadArgument/],
+    [413, Refused, /413 MessageSizeTooBig/],
+    [500, Refused, /500 ServiceError/],
+  ])('turns Teams answering %i into the core\'s %p', async (status, expected, words) => {
     const chain: Place = { ...channel, thread: '1700000000001' };
-    // The SDK waits out a short Retry-After three times itself; after that the outbox decides.
-    connector.rateLimitNext(0, 4);
-    await expect(teams.chat.post(chain, hello)).rejects.toBeInstanceOf(RetryLater);
-    connector.failNext(403);
-    await expect(teams.chat.post(chain, hello)).rejects.toBeInstanceOf(PlaceUnavailable);
-    connector.failNext(404);
-    await expect(teams.chat.update({ place: chain, id: '1' }, hello)).rejects.toBeInstanceOf(PlaceUnavailable);
-    connector.failNext(400);
-    const other = teams.chat.post(chain, hello);
-    await expect(other).rejects.not.toBeInstanceOf(PlaceUnavailable);
-    await expect(other).rejects.not.toBeInstanceOf(RetryLater);
+    // botbuilder's own client tries a 5xx four times (over about 12 s) before Mobilise sees it.
+    connector.failNext(status, { times: status >= 500 ? 4 : 1 });
+    const failure = await teams.chat.post(chain, hello).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(expected);
+    expect(String(failure)).toMatch(words);
+  }, 30_000);
+
+  it('waits out a 429 that says how long itself, and hands the outbox one that does not', async () => {
+    const chain: Place = { ...channel, thread: '1700000000001' };
+    connector.rateLimitNext(0, 1);
+    expect(isNamed(await teams.chat.post(chain, hello))).toBe(true);
+    connector.failNext(429);
+    const failure = await teams.chat.post(chain, hello).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RetryLater);
+    expect((failure as RetryLater).afterMs).toBeUndefined();
   });
+
+  it('treats a message that is gone as that message refused, and a conversation that is gone as the place refused', async () => {
+    const chain: Place = { ...channel, thread: '1700000000001' };
+    await expect(teams.chat.update({ place: chain, id: '1699999999999' }, hello)).rejects.toBeInstanceOf(Refused);
+    connector.removeBot(CHANNEL);
+    await expect(teams.chat.post(chain, hello)).rejects.toBeInstanceOf(PlaceUnavailable);
+  });
+
 });
