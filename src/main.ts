@@ -48,7 +48,7 @@ export interface StartOptions {
   output?: NodeJS.WritableStream;
   /** Test hook: Slack's request-timestamp clock in ms. */
   slackNow?: () => number;
-  /** Retries on Slack Web API errors (default: the SDK's). */
+  /** Retries inside the Slack Web API client (default none: the outbox retries). */
   slackRetries?: number;
   /** Test hook: false leaves the scheduler to explicit tick() calls instead of node-cron. */
   cron?: boolean;

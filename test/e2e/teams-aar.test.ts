@@ -113,9 +113,12 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
     expect(owner?.observation).toContain('printer queue stalled');
     expect(owner?.contributors.map((c) => c.id)).toEqual(expect.arrayContaining([SAM.id, JO.id]));
 
-    // 9. Every card the bot sent or updated is one Teams can render.
+    // 9. Every card the bot sent or updated is one Teams can render, shown as one message (none split), each once.
     for (const sent of e2e.connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));
     for (const update of e2e.connector.updates()) expectValidAdaptiveCard(adaptiveCardOf({ activity: update.body }));
+    expect(e2e.connector.shown().filter((m) => m.splitFrom !== undefined)).toEqual([]);
+    expect(e2e.connector.shown()).toHaveLength(e2e.connector.sent().length);
+    expect(e2e.connector.calls().filter((c) => c.status >= 400)).toEqual([]);
 
     // 10. No copy of the NHS number anywhere in the database.
     const dump = await e2e.app.db.query(

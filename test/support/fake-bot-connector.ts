@@ -68,8 +68,8 @@ export interface FakeBotConnector {
   waitFor(condition: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   /** Waits until at least n messages were posted and returns them all. */
   waitForSent(n: number, timeoutMs?: number): Promise<SentActivity[]>;
-  /** The next call(s) get this status, with Teams' error code for it; a 429 carries Retry-After only when given one. */
-  failNext(status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
+  /** The next call(s) (of one method, if given) get this status, with Teams' error code for it; a 429 carries Retry-After only when given one. */
+  failNext(status: number, options?: { times?: number; retryAfterSeconds?: number; method?: 'POST' | 'PUT' }): void;
   rateLimitNext(retryAfterSeconds: number, times?: number): void;
   /** Mobilise is taken out of this conversation (a chat, or a channel with all its reply chains): every call there gets 403. */
   removeBot(conversationId: string): void;
@@ -103,7 +103,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const posted: SentActivity[] = [];
   const shown: ShownMessage[] = [];
   const waiters = new Set<() => void>();
-  const failures: { status: number; retryAfter?: number }[] = [];
+  const failures: { status: number; retryAfter?: number; method?: string }[] = [];
   const members = new Map<string, FakeMember>();
   const teamChannels = new Map<string, { id: string; name?: string }[]>();
   const removedFrom = new Set<string>();
@@ -217,7 +217,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
     };
     recorded.push(call);
-    const failure = failures.shift();
+    const index = failures.findIndex((f) => f.method === undefined || f.method === call.method);
+    const failure = index < 0 ? undefined : failures.splice(index, 1)[0];
     const { status, body } = failure === undefined ? answer(call) : error(failure.status, 'the fake was told to fail');
     call.status = status;
     if (!Array.isArray(body) && Object.keys(body).length > 0) call.response = body;
@@ -261,7 +262,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     },
     failNext(status, options = {}) {
       for (let i = 0; i < (options.times ?? 1); i += 1) {
-        failures.push(options.retryAfterSeconds === undefined ? { status } : { status, retryAfter: options.retryAfterSeconds });
+        failures.push({ status, ...(options.retryAfterSeconds === undefined ? {} : { retryAfter: options.retryAfterSeconds }), ...(options.method ? { method: options.method } : {}) });
       }
     },
     rateLimitNext(retryAfterSeconds, times = 1) {
