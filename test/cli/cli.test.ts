@@ -215,7 +215,7 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
         await db.close();
       }
     });
-    afterAll(() => t.drop());
+    afterAll(() => t?.drop()); // unset if target() failed
 
     it('prints JSON by default: every lesson, oldest first, with the documented keys', async () => {
       const out = await mobilise(['lessons', 'export'], t.env);

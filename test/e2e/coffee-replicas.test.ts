@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/store/db';
 import { openServerDb } from '../../src/store/pg-db';
-import { createServerDatabase } from '../support/databases';
+import { createServerDatabase, describeServer } from '../support/databases';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
 import { spawnMobilise, type MobiliseProcess } from '../support/mobilise-process';
 import { SlackClientSim } from '../support/mobilise-slack';
@@ -18,7 +18,8 @@ const ROUND_1 = new Date('2026-11-23T10:00:00Z'); // Monday 10:00 in London
 const DAY = 24 * 60 * 60 * 1000;
 const PEOPLE = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7'];
 
-describe('coffee rounds across three replicas (server Postgres)', () => {
+describeServer('coffee rounds across three replicas (server Postgres)', () => {
+  // Set one by one in beforeAll, so afterAll must expect any of them still unset.
   let api: FakeSlackApi;
   let dir: string;
   let url: string;
@@ -49,12 +50,19 @@ describe('coffee rounds across three replicas (server Postgres)', () => {
     reader = openServerDb(url, 2);
     setClock(new Date('2026-11-21T12:00:00Z'));
   });
+  // Closes what beforeAll got as far as opening, each step even if an earlier one threw.
   afterAll(async () => {
-    for (const r of replicas) await r.kill();
-    await reader.close();
-    await dropDatabase();
-    await api.close();
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      await Promise.all(replicas.map((r) => r.kill()));
+      await reader?.close();
+      await dropDatabase?.();
+    } finally {
+      try {
+        await api?.close();
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   const posted = (match: (channel: string) => boolean): RecordedCall[] =>

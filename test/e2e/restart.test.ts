@@ -24,34 +24,54 @@ interface Instance {
 
 describe.each(dbKinds)('a restart in the middle of a review (%s Postgres)', (kind: DbKind) => {
   let api: FakeSlackApi;
-  let start: () => Promise<Instance>;
-  let cleanup: () => Promise<void>;
+  let open: () => Promise<Instance>;
+  let cleanup: (() => Promise<void>) | undefined;
+  /** Instances not yet stopped: a test that fails part way leaves them to afterAll, not running on. */
+  const running = new Set<Instance>();
+
+  async function start(): Promise<Instance> {
+    const instance = await open();
+    running.add(instance);
+    return { ...instance, stop: () => (running.delete(instance) ? instance.stop() : Promise.resolve()) };
+  }
 
   beforeAll(async () => {
     api = await startFakeSlackApi();
     if (kind === 'server') {
       const { url, dropDatabase } = await createServerDatabase();
       const reader = openServerDb(url, 2);
-      start = async () => {
+      cleanup = async () => {
+        try {
+          await reader.close();
+        } finally {
+          await dropDatabase();
+        }
+      };
+      open = async () => {
         const p = await spawnMobilise({ apiUrl: api.url, databaseUrl: url });
         return { slack: new SlackClientSim(`http://127.0.0.1:${p.port}`), db: reader, stop: p.kill };
       };
-      cleanup = async () => {
-        await reader.close();
-        await dropDatabase();
-      };
     } else {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'mobilise-restart-'));
-      start = async () => {
+      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+      open = async () => {
         const app = await startSlackMobilise(api, { dataDir });
         return { slack: new SlackClientSim(`http://127.0.0.1:${app.port}`), db: app.db, stop: app.close };
       };
-      cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  // Safe whatever beforeAll or the test got as far as: each step runs even if an earlier one threw.
   afterAll(async () => {
-    await api.close();
-    await cleanup();
+    try {
+      for (const instance of running) await instance.stop();
+      running.clear();
+    } finally {
+      try {
+        await api?.close();
+      } finally {
+        await cleanup?.();
+      }
+    }
   });
 
   const postCount = (n: number): Promise<RecordedCall[]> =>

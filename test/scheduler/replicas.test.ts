@@ -10,14 +10,12 @@ import type { ScheduledStep, ScheduleSource } from '../../src/scheduler/schedule
 import type { Db, Sql } from '../../src/store/db';
 import { migrate } from '../../src/store/migrate';
 import { openServerDb } from '../../src/store/pg-db';
-import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { describeServer, freshDatabase, type TestDatabase } from '../support/databases';
 import { waitUntil } from '../support/wait-until';
 import { gate, recordingLogger, TEST_RUNS_TABLE, TestSource, testRuns } from './test-source';
 
 const WEEK = 7 * 24 * 60 * 60_000;
 const start = new Date('2026-11-20T09:00:00.000Z');
-
-const onServer = dbKinds.includes('server') ? describe : describe.skip;
 
 /** How many sessions of this database wait for a row lock (here: an insert waiting on an uncommitted claim). */
 async function lockWaiters(q: Sql): Promise<number> {
@@ -27,24 +25,32 @@ async function lockWaiters(q: Sql): Promise<number> {
   return Number(row?.n);
 }
 
-onServer('schedulers on several replicas of one Postgres server', () => {
+describeServer('schedulers on several replicas of one Postgres server', () => {
   let t: TestDatabase;
+  /** What this test opened and afterEach must close: empty until beforeEach opens it, whatever t still holds. */
+  let opened: { database?: TestDatabase; replicas: Db[] } = { replicas: [] };
   let replicas: Db[];
   let log: ReturnType<typeof recordingLogger>;
 
   beforeEach(async () => {
-    t = await freshDatabase('server', 4);
+    t = opened.database = await freshDatabase('server', 4);
     await migrate(t.db);
     await t.db.exec(TEST_RUNS_TABLE);
     const url = t.url;
     if (!url) throw new Error('a server database has a URL');
     // Separate pools, as separate processes would have.
-    replicas = [1, 2, 3].map(() => openServerDb(url, 3));
+    replicas = opened.replicas = [1, 2, 3].map(() => openServerDb(url, 3));
     log = recordingLogger();
   });
+  // Safe whatever beforeEach got as far as; the database is dropped even if closing a pool fails.
   afterEach(async () => {
-    await Promise.all(replicas.map((db) => db.close()));
-    await t.drop();
+    const { database, replicas: pools } = opened;
+    opened = { replicas: [] };
+    try {
+      await Promise.all(pools.map((db) => db.close()));
+    } finally {
+      await database?.drop();
+    }
   });
 
   function scheduler(db: Db, clock: Clock, source: ScheduleSource, replica: string): Scheduler {

@@ -23,6 +23,12 @@ if (process.env.CI === 'true' && !serverUrl) {
 /** The kinds to run on: a laptop without TEST_DATABASE_URL runs only the embedded one. */
 export const dbKinds: DbKind[] = serverUrl ? ['embedded', 'server'] : ['embedded'];
 
+/**
+ * `describe` for a suite that only the Postgres server can run (several processes or sessions on one database).
+ * Without TEST_DATABASE_URL the whole suite, hooks included, is skipped and reported as skipped: never faked.
+ */
+export const describeServer: jest.Describe = serverUrl ? describe : describe.skip;
+
 /** A new, empty database of that kind; drop() removes it. */
 export async function freshDatabase(kind: DbKind, poolSize?: number): Promise<TestDatabase> {
   if (kind === 'embedded') {

@@ -13,9 +13,13 @@ export function useE2eRun<T>(kind: DbKind | undefined, open: (databaseUrl: strin
     if (kind === 'server') ({ url: databaseUrl, dropDatabase: drop } = await createServerDatabase());
     run = await open(databaseUrl);
   });
+  // Safe whatever beforeAll got as far as; the server database is dropped even if closing the run throws.
   afterAll(async () => {
-    if (run !== undefined) await close(run);
-    await drop?.();
+    try {
+      if (run !== undefined) await close(run);
+    } finally {
+      await drop?.();
+    }
   });
   return () => {
     if (run === undefined) throw new Error('the end-to-end run is not open: read it inside a test or a later hook');

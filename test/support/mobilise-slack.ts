@@ -53,12 +53,20 @@ export function useSlackE2e(kind: DbKind | undefined, options: StartOptions = {}
     kind,
     async (databaseUrl) => {
       const api = await startFakeSlackApi();
-      const app = await startSlackMobilise(api, { databaseUrl }, options);
-      return { api, app, slack: new SlackClientSim(`http://127.0.0.1:${app.port}`) };
+      try {
+        const app = await startSlackMobilise(api, { databaseUrl }, options);
+        return { api, app, slack: new SlackClientSim(`http://127.0.0.1:${app.port}`) };
+      } catch (err) {
+        await api.close(); // nothing else will: the run never opened
+        throw err;
+      }
     },
     async ({ api, app }) => {
-      await app.close();
-      await api.close();
+      try {
+        await app.close();
+      } finally {
+        await api.close();
+      }
     },
   );
   const calls = (method: string, match: (c: RecordedCall) => boolean = () => true): RecordedCall[] => get().api.calls(method).filter(match);
