@@ -112,26 +112,34 @@ export class Delivery {
         return false;
       }
       if (next.kind === 'give-up') {
-        await markFailed(q, item.id, next.reason, now);
         this.log.warn('delivery given up', { stream, kind: item.message.kind, attempt: item.attempts + 1, error: next.reason });
+        // Without its opening post a run has no thread to carry on in, so it ends as if its place had refused it.
+        if (run && item.message.kind === 'post' && item.message.anchor) return this.abandon(q, run, port, next.reason, notices.notDelivered(run.place.platform));
+        await markFailed(q, item.id, next.reason, now);
         await this.tellWhoWaits(port, run, item.message, stream);
         return true;
       }
       const refusal = next.refusal;
-      if (run) return this.abandon(q, run, port, refusal);
-      // A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go.
-      await markFailed(q, item.id, refusal.message, now);
-      this.log.warn('message refused by its place', { stream, reason: refusal.reason });
-      const { message } = item;
-      // A group the platform will not open (say one person has left the organisation): the others still hear, one by one.
-      if (message.kind === 'send' && 'group' in message.to && message.to.group.length > 1 && item.dedupeKey !== undefined) {
-        const key = item.dedupeKey;
-        const card = message.card;
-        await enqueueOnce(q, stream, message.to.group.map((person) => ({ dedupeKey: `${key}:${person.id}`, message: { kind: 'send', to: { person }, card } })), now);
-      }
-      if (message.kind === 'send' && message.ifRefused) await this.tryDirect(port, message.ifRefused.to, message.ifRefused.card, stream);
+      if (run) return this.abandon(q, run, port, refusal.message, notices.cannotPostHere(run.place.platform));
+      await this.skipRefused(q, stream, item, port, refusal);
       return true;
     }
+  }
+
+  /** A scheduled message to a place that refuses it: skip that one (saying so if asked), the rest still go. */
+  private async skipRefused(q: Sql, stream: string, item: OutboxItem, port: ChatPort, refusal: PlaceUnavailable): Promise<void> {
+    const now = this.clock();
+    await markFailed(q, item.id, refusal.message, now);
+    this.log.warn('message refused by its place', { stream, reason: refusal.reason });
+    const { message } = item;
+    if (message.kind !== 'send') return;
+    // A group the platform will not open (say one person has left the organisation): the others still hear, one by one.
+    if ('group' in message.to && message.to.group.length > 1 && item.dedupeKey !== undefined) {
+      const key = item.dedupeKey;
+      const card = message.card;
+      await enqueueOnce(q, stream, message.to.group.map((person) => ({ dedupeKey: `${key}:${person.id}`, message: { kind: 'send', to: { person }, card } })), now);
+    }
+    if (message.ifRefused) await this.tryDirect(port, message.ifRefused.to, message.ifRefused.card, stream);
   }
 
   /** A message given up: whoever is waiting for it hears so, once and at best effort (the platform may still be failing). */
@@ -149,13 +157,13 @@ export class Delivery {
     }
   }
 
-  /** The bot may not post where the run lives: end the run and tell whoever started it how to fix that. */
-  private async abandon(q: Sql, run: RunRecord, port: ChatPort, refusal: PlaceUnavailable): Promise<false> {
+  /** The run cannot go on where it lives: end it, and tell whoever started it why. */
+  private async abandon(q: Sql, run: RunRecord, port: ChatPort, reason: string, notice: Card): Promise<false> {
     const now = this.clock();
-    await abandonPending(q, run.id, refusal.message, now);
+    await abandonPending(q, run.id, reason, now);
     await closeRun(q, run.id, now);
-    this.log.warn('run closed: the platform refused its place', { run: run.id, reason: refusal.reason });
-    await this.tryDirect(port, run.startedBy, notices.cannotPostHere(run.place.platform), run.id);
+    this.log.warn('run closed: its messages cannot be delivered', { run: run.id, reason });
+    await this.tryDirect(port, run.startedBy, notice, run.id);
     return false;
   }
 

@@ -75,6 +75,14 @@ describe.each(dbKinds)('delivery failures on %s Postgres', (kind) => {
     ]);
   });
 
+  it('ends a run whose opening post is given up, since it has no thread to carry on in, and tells its starter', async () => {
+    chat.failWith.push(new Refused('Teams answered 400 BadArgument'));
+    await engine.handle(command('count', 'sheep'));
+    expect(chat.sent.map((s) => [s.op, textOf(s)])).toEqual([['direct', expect.stringMatching(/could not be delivered/)]]);
+    expect(await t.db.query('SELECT status FROM flow_runs')).toEqual([{ status: 'closed' }]);
+    expect(await pending()).toEqual([]);
+  });
+
   it('sends a whisper it had to give up to the person directly instead', async () => {
     const thread = await startCounter();
     chat.failWith.push(new Refused('Slack: invalid_blocks'));
