@@ -41,8 +41,14 @@ export function useTeamsE2e(kind: DbKind | undefined, options: StartOptions & { 
     kind,
     async (databaseUrl) => {
       const connector = await startFakeBotConnector();
-      const app = await startTeamsMobilise({ databaseUrl }, teamsSettings, startOptions);
-      return { connector, app, teams: new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector) };
+      try {
+        const app = await startTeamsMobilise({ databaseUrl }, teamsSettings, startOptions);
+        return { connector, app, teams: new TeamsClientSim(`http://127.0.0.1:${app.port}`, connector) };
+      } catch (error) {
+        // Mobilise did not start, so afterAll has nothing to close: the fake must not keep Jest waiting.
+        await connector.close();
+        throw error;
+      }
     },
     async ({ connector, app }) => {
       await app.close();
