@@ -8,6 +8,7 @@ import { usePlaygroundE2e } from '../support/playground-e2e';
 import { cardProblems, deliveryProblems, mentionedIn, outboxProblems, wordsOf } from '../support/playground-expect';
 import type { SeenMessage } from '../support/playground-frames';
 import { ALEX, EPRESCRIBING, JO, KIT, PERSONAL_CHAT, SAM, type PlaygroundUser } from '../support/playground-org';
+import { openUrlsOf } from '../support/card-links';
 
 jest.setTimeout(60_000);
 
@@ -29,19 +30,7 @@ describeServer('Randomised Coffee Trials in Microsoft 365 Agents Playground (ser
   const chatOf = (who: PlaygroundUser): CardMessage[] =>
     who.id === ALEX.id ? e2e.teams.messagesIn(PERSONAL_CHAT).map((m) => e2e.teams.latest(m)) : e2e.teams.sentTo(who);
   const preview = (m: CardMessage | SeenMessage): string => wordsOf(m).slice(0, 80);
-  const linksOf = (m: CardMessage): Map<string, URL> => {
-    const found = new Map<string, URL>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (typeof node === 'object' && node !== null) {
-        const o = node as Record<string, unknown>;
-        if (o.type === 'Action.OpenUrl' && typeof o.url === 'string') found.set(String(o.title), new URL(o.url));
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(m.attachments);
-    return found;
-  };
+  const linksOf = (m: CardMessage): Map<string, URL> => openUrlsOf(m.attachments);
 
   it('sets a round up with the form card, and introduces each pair in their own chats', async () => {
     const teams = e2e.teams;

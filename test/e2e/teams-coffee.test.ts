@@ -6,6 +6,7 @@ import { dbKinds, type DbKind } from '../support/databases';
 import type { SentActivity } from '../support/fake-bot-connector';
 import { adaptiveCardOf, inputValuesOf, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
 import { ALEX, CHANNEL, JO, KIT, SAM, TENANT, upnOf, type Who } from '../support/teams-activities';
+import { openUrlsOf } from '../support/card-links';
 
 const ROUND_1 = new Date('2026-11-23T10:00:00Z'); // Monday 10:00 in London (GMT)
 const DAY = 24 * 60 * 60 * 1000;
@@ -42,19 +43,7 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     const msteams = adaptiveCardOf(sent).msteams as { entities?: { mentioned: { id: string } }[] } | undefined;
     return (msteams?.entities ?? []).map((e) => e.mentioned.id).sort();
   };
-  const linksOf = (sent: SentActivity): Map<string, URL> => {
-    const found = new Map<string, URL>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (typeof node === 'object' && node !== null) {
-        const o = node as Record<string, unknown>;
-        if (o.type === 'Action.OpenUrl' && typeof o.url === 'string') found.set(String(o.title), new URL(o.url));
-        Object.values(o).forEach(walk);
-      }
-    };
-    walk(adaptiveCardOf(sent));
-    return found;
-  };
+  const linksOf = (sent: SentActivity): Map<string, URL> => openUrlsOf(adaptiveCardOf(sent));
 
   it('runs a round from setup to the summary, each person hearing in their own chat', async () => {
     // 1. Setup: the form arrives as a card in the organiser's own chat, not in the channel.

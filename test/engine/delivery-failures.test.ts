@@ -4,7 +4,7 @@ import { Refused, RetryLater } from '../../src/core/ports';
 import { Engine, type AnyFlow } from '../../src/engine/engine';
 import { createLogger } from '../../src/log';
 import { migrate } from '../../src/store/migrate';
-import { counterFlow } from '../support/counter-flow';
+import { counterFlow, startCounter as startCounterOn } from '../support/counter-flow';
 import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { command, person, reply } from '../support/events';
 import { RecordingChat, type Sent } from '../support/recording-chat';
@@ -26,12 +26,7 @@ describe.each(dbKinds)('delivery failures on %s Postgres', (kind) => {
   });
   afterEach(() => t.drop());
 
-  async function startCounter(): Promise<string> {
-    await engine.handle(command('count', 'sheep'));
-    const parent = chat.sent[0];
-    if (parent?.op !== 'post') throw new Error('no parent post');
-    return parent.id;
-  }
+  const startCounter = (): Promise<string> => startCounterOn(engine, chat);
   const later = async (ms: number): Promise<void> => {
     now = new Date(now.getTime() + ms);
     await engine.delivery.sweep();

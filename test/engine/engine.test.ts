@@ -1,7 +1,7 @@
 import { Engine, type AnyFlow } from '../../src/engine/engine';
 import { createLogger } from '../../src/log';
 import { migrate } from '../../src/store/migrate';
-import { counterFlow } from '../support/counter-flow';
+import { counterFlow, startCounter as startCounterOn } from '../support/counter-flow';
 import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
 import { action, channel, command, person, reply } from '../support/events';
 import { RecordingChat, type Sent } from '../support/recording-chat';
@@ -24,12 +24,7 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
   });
   afterEach(() => t.drop());
 
-  async function startCounter(): Promise<string> {
-    await engine.handle(command('count', 'sheep'));
-    const parent = chat.sent[0];
-    if (parent?.op !== 'post') throw new Error('no parent post');
-    return parent.id;
-  }
+  const startCounter = (): Promise<string> => startCounterOn(engine, chat);
 
   it('posts the parent in the channel and carries on in its thread', async () => {
     const thread = await startCounter();

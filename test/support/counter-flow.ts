@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { card } from '../../src/core/card';
 import type { Flow } from '../../src/core/flow';
+import type { InboundHandler } from '../../src/core/inbound-handler';
+import { command } from './events';
+import type { RecordingChat } from './recording-chat';
 
 const stateSchema = z.object({ count: z.number(), seen: z.array(z.string()) });
 export type CounterState = z.infer<typeof stateSchema>;
@@ -34,3 +37,11 @@ export const counterFlow: Flow<CounterState> = {
     return { state, say: [] };
   },
 };
+
+/** Starts counting sheep and returns the parent post's id, which names the thread replies go to. */
+export async function startCounter(engine: InboundHandler, chat: RecordingChat): Promise<string> {
+  await engine.handle(command('count', 'sheep'));
+  const parent = chat.sent[0];
+  if (parent?.op !== 'post') throw new Error('no parent post');
+  return parent.id;
+}
