@@ -22,7 +22,7 @@ import type { CommandService } from './core/command-service';
 import { fileClock } from './engine/file-clock';
 import { Scheduler } from './scheduler/scheduler';
 import { Engine, type AnyFlow } from './engine/engine';
-import { createHttpServer } from './http/server';
+import { createHttpServer, type HttpTimeouts } from './http/server';
 import { createLogger, errorText, type Logger } from './log';
 import type { Db } from './store/db';
 import { listLessons } from './store/lessons';
@@ -54,6 +54,8 @@ export interface StartOptions {
   cron?: boolean;
   /** Test hook: the source of each coffee round's seed (default Math.random). */
   random?: () => number;
+  /** Test hook: shorter HTTP deadlines (body, headers, health probe) than src/http/server.ts's defaults. */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningApp {
@@ -122,7 +124,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
       routes[TEAMS_MESSAGES_PATH] = teams.requestListener;
       closers.push(teams.stop);
     }
-    const server = createHttpServer({ routes, health: () => db.ping() });
+    const server = createHttpServer({ routes, health: () => db.ping(), timeouts: opts.httpTimeouts });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     app.server = server;
     app.port = (server.address() as AddressInfo).port;

@@ -1,10 +1,12 @@
 // The Slack adapter: Bolt receives (HTTP on our server, or Socket Mode), the Web API sends.
-import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
-import { createLogger } from '../../src/log';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import { receivedBody } from '../../src/http/request-body';
+import { createLogger, type Logger } from '../../src/log';
 import { boltLogger } from './bolt-logger';
 import { createSlackChat, type SlackChat } from './chat';
 import type { SlackAdapterConfig } from './config';
+import { judgeEnvelope } from './envelope';
 import { registerListeners } from './listeners';
 import { withTimestampWindow } from './timestamp-window';
 
@@ -49,7 +51,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   registerListeners(app, config.handler, log);
 
   let started = false;
-  const requestListener = receiver && gated(receiver, () => started, config.now ?? Date.now);
+  const requestListener =
+    receiver && gated(receiver, { ready: () => started, now: config.now ?? Date.now, signingSecret: config.signingSecret ?? '', log });
 
   return {
     chat: createSlackChat(app.client),
@@ -68,9 +71,17 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   };
 }
 
-/** Bolt's listener behind a readiness gate and our timestamp window. */
-function gated(receiver: HTTPReceiver, ready: () => boolean, now: () => number): RequestListener {
+interface Gate {
+  ready: () => boolean;
+  now: () => number;
+  signingSecret: string;
+  log: Logger;
+}
+
+/** Bolt's listener behind a readiness gate, our timestamp window and our envelope check. */
+function gated(receiver: HTTPReceiver, gate: Gate): RequestListener {
   const bolt = withTimestampWindow((req, res) => {
+    if (refusedEnvelope(req, res, gate)) return;
     try {
       receiver.requestListener(req, res);
     } catch {
@@ -78,15 +89,42 @@ function gated(receiver: HTTPReceiver, ready: () => boolean, now: () => number):
       if (!res.headersSent) res.writeHead(404);
       res.end();
     }
-  }, now);
+  }, gate.now);
   return (req, res) => {
-    if (!ready()) {
+    if (!gate.ready()) {
       res.writeHead(503, { 'retry-after': '5' });
       res.end();
       return;
     }
     bolt(req, res);
   };
+}
+
+/**
+ * For a correctly signed request, answers a malformed envelope 400 (logging the problem) and one Mobilise ignores 200.
+ * Unsigned requests go on to Bolt, which answers them 401 (or its SSL check): their shape is nobody's business.
+ */
+function refusedEnvelope(req: IncomingMessage, res: ServerResponse, gate: Gate): boolean {
+  const raw = receivedBody(req);
+  if (raw === undefined || req.method !== 'POST') return false;
+  const body = raw.toString('utf8');
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  if (typeof signature !== 'string') return false;
+  const signed = isValidSlackRequest({
+    signingSecret: gate.signingSecret,
+    body,
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+    nowMilliseconds: gate.now(),
+  });
+  if (!signed) return false;
+  const verdict = judgeEnvelope(req.headers['content-type'], body);
+  if (verdict.kind === 'route') return false;
+  if (verdict.kind === 'malformed') gate.log.warn('malformed slack request refused', { problem: verdict.problem });
+  const status = verdict.kind === 'malformed' ? 400 : 200;
+  res.writeHead(status, { 'content-length': 0 });
+  res.end();
+  return true;
 }
 
 function retryConfig(

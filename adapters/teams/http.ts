@@ -1,6 +1,7 @@
 // POST /api/messages: our own checks of the body (size, JSON, shape), then botbuilder's CloudAdapter authenticates and runs the turn.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import { receivedBody } from '../../src/http/request-body';
 import { errorText, type Logger } from '../../src/log';
 import { activitySchema, HANDLED_TYPES, shapeProblem, typedSchema, type TeamsActivity } from './activity';
 
@@ -29,7 +30,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: MessagesE
     return answer(res, 405, 'only POST');
   }
   const text = await readBody(req, deps.maxBodyBytes ?? MAX_BODY_BYTES);
-  if (text === undefined) return answer(res, 413, 'the body is too large');
+  if (text === undefined) {
+    // Also sent when the body was read in full: one rule for every 413, whoever refuses it.
+    res.setHeader('connection', 'close');
+    return answer(res, 413, 'the body is too large');
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -52,8 +57,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: MessagesE
   }
 }
 
-/** The body as text, or undefined once it passes the limit (the rest is drained, not kept). */
+/** The body as text, or undefined when it passes the limit (our server has read it; otherwise the rest is drained, not kept). */
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const read = receivedBody(req);
+  if (read !== undefined) return read.length > limit ? undefined : read.toString('utf8');
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;

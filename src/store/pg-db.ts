@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type QueryConfig } from 'pg';
 import type { Db, Row, Sql } from './db';
 
 function clientSql(client: Pool | PoolClient): Sql {
@@ -13,9 +13,37 @@ function clientSql(client: Pool | PoolClient): Sql {
   };
 }
 
+export interface PgTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** The server cancels a statement after this; 0 for none (bulk loads, long migrations). */
+  statementMs: number;
+  /** An idle pooled connection is closed after this. */
+  idleMs: number;
+}
+
+/** A chat bot's queries take milliseconds; a statement is allowed 30 s so that a slow one fails rather than hangs. */
+export const DEFAULT_PG_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 30_000, idleMs: 10_000 };
+
+/** ping()'s own limit: an abandoned probe of a stalled database must not wait out the statement timeout. */
+const PING_TIMEOUT_MS = 1_500;
+
+/** The client gives up this long after the server should have cancelled: the server or the network has stalled. */
+const CLIENT_GRACE_MS = 2_000;
+
+/** pg reads a per-query query_timeout (lib/client.js) although its types leave it out. */
+const PING: QueryConfig & { query_timeout: number } = { text: 'SELECT 1', query_timeout: PING_TIMEOUT_MS };
+
 /** A Postgres server (production, multi-replica tests). */
-export function openServerDb(connectionString: string, poolSize = 10): Db {
-  const pool = new Pool({ connectionString, max: poolSize });
+export function openServerDb(connectionString: string, poolSize = 10, timeouts: Partial<PgTimeouts> = {}): Db {
+  const t = { ...DEFAULT_PG_TIMEOUTS, ...timeouts };
+  const pool = new Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: t.connectMs,
+    idleTimeoutMillis: t.idleMs,
+    ...(t.statementMs > 0 ? { statement_timeout: t.statementMs, query_timeout: t.statementMs + CLIENT_GRACE_MS } : {}),
+  });
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const base = clientSql(pool);
@@ -75,7 +103,7 @@ export function openServerDb(connectionString: string, poolSize = 10): Db {
       }),
     async ping() {
       try {
-        await pool.query('SELECT 1');
+        await pool.query(PING);
         return true;
       } catch {
         return false;

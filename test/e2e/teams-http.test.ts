@@ -1,5 +1,6 @@
 // The Teams messaging endpoint over real HTTP: bad bodies get 400 and leave the process serving; with an app id, no token means 401.
 import { textOf, useTeamsE2e } from '../support/mobilise-teams';
+import { openRaw, postHead, within } from '../support/raw-http';
 import { ALEX, channelMessage, personalMessage, TENANT } from '../support/teams-activities';
 
 describe('the Teams messaging endpoint', () => {
@@ -45,6 +46,27 @@ describe('the Teams messaging endpoint', () => {
     await expectStillServing();
   });
 
+  it('answers a 5 MB body with 413, closes the connection, and serves the next connection', async () => {
+    const conn = await openRaw(e2e.app.port ?? 0);
+    conn.write(postHead('/api/messages', { 'content-type': 'application/json', 'content-length': 5 * 1024 * 1024 }));
+    conn.write(Buffer.alloc(256 * 1024, ' '));
+    const response = await within(2_000, 'the 413', conn.response);
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    await within(2_000, 'the server closing the connection', conn.closed);
+    await expectStillServing();
+  });
+
+  it('closes the connection after a 413 from its own, smaller limit too', async () => {
+    const huge = JSON.stringify(channelMessage({ serviceUrl: e2e.connector.url, from: ALEX, text: 'x'.repeat(300 * 1024) }));
+    const conn = await openRaw(e2e.app.port ?? 0);
+    conn.write(postHead('/api/messages', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(huge) }));
+    conn.write(huge);
+    const response = await within(2_000, 'the 413', conn.response);
+    expect(response).toMatchObject({ status: 413, headers: { connection: 'close' } });
+    await within(2_000, 'the server closing the connection', conn.closed);
+  });
+
   /** A good request after the bad ones still reaches the engine: `aar help` in a personal chat is answered there. */
   async function expectStillServing(): Promise<void> {
     const before = e2e.connector.sent().length;
@@ -81,5 +103,22 @@ describe('the Teams messaging endpoint with an app id', () => {
 
   it('still answers 400 to a bad body before looking for a token', async () => {
     expect((await e2e.teams.raw('not json')).status).toBe(400);
+  });
+});
+
+describe('the Teams messaging endpoint with a short body deadline', () => {
+  const e2e = useTeamsE2e(undefined, { httpTimeouts: { bodyMs: 300 } });
+
+  it('answers a body that never finishes with 408 and closes the connection, and keeps serving', async () => {
+    const activity = JSON.stringify(personalMessage(e2e.connector.url, ALEX, 'aar help'));
+    const conn = await openRaw(e2e.app.port ?? 0);
+    conn.write(postHead('/api/messages', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(activity) }));
+    conn.write(activity.slice(0, 30));
+    const response = await within(2_300, 'the 408', conn.response);
+    expect(response).toMatchObject({ status: 408, headers: { connection: 'close' } });
+    await within(2_000, 'the server closing the connection', conn.closed);
+    expect(e2e.connector.calls()).toHaveLength(0);
+    expect((await e2e.teams.send(personalMessage(e2e.connector.url, ALEX, 'aar help'))).status).toBe(200);
+    await e2e.connector.waitForSent(1);
   });
 });

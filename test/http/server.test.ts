@@ -1,34 +1,44 @@
-// Our HTTP server: health probe, 404s, and routes that get the untouched request.
+// Our HTTP server: health probe, 404s, routes that get the untouched body, and bodies too large or too slow.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { receivedBody } from '../../src/http/request-body';
 import { createHttpServer } from '../../src/http/server';
+import { openRaw, postHead, within } from '../support/raw-http';
 
 let server: Server;
 let base: string;
+let port: number;
 let healthy = true;
+let hangHealth = false;
+
+const LIMIT = 64 * 1024;
+const BODY_MS = 300;
+const HEALTH_MS = 300;
 
 beforeAll(async () => {
   server = createHttpServer({
     routes: {
       '/echo': (req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end(Buffer.concat(chunks));
-        });
+        const body = receivedBody(req) ?? Buffer.alloc(0);
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
+        res.end(body);
       },
       '/boom': () => {
         throw new Error('listener bug');
       },
     },
     health: async () => {
+      // A stalled database: the probe never answers.
+      if (hangHealth) return new Promise<boolean>(() => undefined);
       if (!healthy) throw new Error('db down');
       return true;
     },
+    maxBodyBytes: LIMIT,
+    timeouts: { bodyMs: BODY_MS, healthMs: HEALTH_MS },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
@@ -77,5 +87,63 @@ describe('createHttpServer', () => {
     expect((await fetch(`${base}/boom`)).status).toBe(500);
     healthy = true;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('answers /healthz 503 within its deadline when the probe never answers, and 200 once it does', async () => {
+    hangHealth = true;
+    const started = Date.now();
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(HEALTH_MS + 1_000);
+    hangHealth = false;
+    healthy = true;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('bodies over the limit or too slow', () => {
+  it('answers 413 to a declared length over the limit, closes the connection, and serves a new one', async () => {
+    const conn = await openRaw(port);
+    conn.write(postHead('/echo', { 'content-type': 'text/plain', 'content-length': 5 * 1024 * 1024 }));
+    conn.write(Buffer.alloc(LIMIT, 'x'));
+    const response = await within(2_000, 'the 413', conn.response);
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    await within(2_000, 'the server closing the connection', conn.closed);
+    expect((await fetch(`${base}/echo`, { method: 'POST', body: 'next' })).status).toBe(200);
+  });
+
+  it('answers 413 to a chunked body once it passes the limit, and closes the connection', async () => {
+    const conn = await openRaw(port);
+    conn.write(postHead('/echo', { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' }));
+    const chunk = Buffer.alloc(16 * 1024, 'y');
+    for (let i = 0; i < LIMIT / chunk.length + 1; i += 1) conn.write(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]));
+    const response = await within(2_000, 'the 413', conn.response);
+    expect(response.status).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    await within(2_000, 'the server closing the connection', conn.closed);
+    expect(await (await fetch(`${base}/echo`, { method: 'POST', body: 'still here' })).text()).toBe('still here');
+  });
+
+  it('answers 408 to a body that never finishes, within the body deadline, and closes the connection', async () => {
+    const conn = await openRaw(port);
+    const started = Date.now();
+    conn.write(postHead('/echo', { 'content-type': 'text/plain', 'content-length': 100 }));
+    conn.write('only ten b');
+    const response = await within(BODY_MS + 2_000, 'the 408', conn.response);
+    expect(response.status).toBe(408);
+    expect(response.headers.connection).toBe('close');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(BODY_MS - 50);
+    await within(2_000, 'the server closing the connection', conn.closed);
+    expect((await fetch(`${base}/echo`, { method: 'POST', body: 'x' })).status).toBe(200);
+  });
+
+  it('keeps a connection alive after a body within the limit', async () => {
+    const conn = await openRaw(port);
+    conn.write(`${postHead('/echo', { 'content-type': 'text/plain', 'content-length': 2 })}ok`);
+    const response = await conn.response;
+    expect(response).toMatchObject({ status: 200, body: 'ok' });
+    expect(response.headers.connection).toBe('keep-alive');
+    conn.socket.destroy();
   });
 });

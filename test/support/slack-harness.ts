@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from '../../adapters/slack';
-import { createHttpServer } from '../../src/http/server';
+import { createHttpServer, type HttpTimeouts } from '../../src/http/server';
 import { createLogger, type Logger } from '../../src/log';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
 import { recordingHandler, type RecordingHandler } from './recording-handler';
@@ -22,6 +22,8 @@ export interface HarnessOptions {
   now?: () => number;
   start?: boolean;
   healthy?: () => Promise<boolean>;
+  /** Shorter HTTP deadlines, for the tests of slow bodies. */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -43,6 +45,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const server: Server = createHttpServer({
     routes: { [SLACK_EVENTS_PATH]: listener },
     health: options.healthy ?? (async () => true),
+    ...(options.httpTimeouts === undefined ? {} : { timeouts: options.httpTimeouts }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
