@@ -35,9 +35,13 @@ function buttonsFor(deck: QuestionDeck, index: number): Button[] {
   return [move, { action: deck.actions.cancel, label: 'Cancel', value, style: 'danger' }];
 }
 
-/** The question card a button was pressed on, read back from its value; null for a button from anywhere else. */
+/** A value that is no question's number: it matches none, so the press is answered as stale and changes nothing. */
+const NO_QUESTION = -1;
+
+/** The question card a button was pressed on, read back from its value; null for a button without one (the summary's). */
 export function pressedOnQuestion(value: string | undefined): number | null {
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+  if (value === undefined) return null;
+  return /^\d{1,4}$/.test(value) ? Number(value) : NO_QUESTION;
 }
 
 /** `extra` goes between the question and its hint. */

@@ -1,9 +1,12 @@
 // Applies each inbound event to its flow run in one transaction, then delivers what was said.
 import { randomUUID } from 'node:crypto';
 import type { Flow, Outgoing, Step } from '../core/flow';
+import { refuseButton } from '../core/button-value';
 import type { CommandService } from '../core/command-service';
+import { cleanInbound } from '../core/clean-text';
 import type { InboundHandler } from '../core/inbound-handler';
 import { placeKey, type Inbound } from '../core/model';
+import { organisationOf } from '../core/organisation';
 import type { Db, Sql } from '../store/db';
 import { claimDelivery, closeRun, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
 import { enqueue } from '../store/outbox';
@@ -62,8 +65,9 @@ export class Engine implements InboundHandler {
     this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
+  /** Every platform's events come through here, so this is where text the database would refuse is cleaned, once. */
   handle(event: Inbound): Promise<void> {
-    return this.work.run(() => this.process(event));
+    return this.work.run(() => this.process(cleanInbound(event)));
   }
 
   private async process(event: Inbound): Promise<void> {
@@ -125,7 +129,7 @@ export class Engine implements InboundHandler {
     const opensThread = step.say.some((m) => m.kind === 'post' && m.anchor) && event.place.thread === undefined;
     const key = opensThread ? `${placeKey(event.place)}#run:${id}` : placeKey(event.place);
     const run: RunRecord = {
-      id, flow: flow.id, version: flow.version, tenant: event.place.tenant, place: event.place, placeKey: key,
+      id, flow: flow.id, version: flow.version, tenant: organisationOf(event), place: event.place, placeKey: key,
       startedBy: event.from, state: step.state, status: 'active', rev: 0,
     };
     try {
@@ -167,8 +171,9 @@ export class Engine implements InboundHandler {
   /** Replies outside a run are ordinary chat; a button on a finished run deserves a word. */
   private async noActiveRun(tx: Sql, event: Exclude<Inbound, { kind: 'command' }>): Promise<Outcome> {
     if (event.kind !== 'action' && event.kind !== 'form') return {};
+    // The place key carries the organisation, so another organisation's thread finds no run: the standard refusal.
     const ended = await latestRun(tx, placeKey(event.place));
-    return { direct: [ended ? notices.alreadyEnded(event.from) : notices.nothingRunning(event.from)] };
+    return { direct: ended ? [notices.alreadyEnded(event.from)] : refuseButton(event.from).say };
   }
 }
 

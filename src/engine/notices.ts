@@ -14,7 +14,6 @@ export const notices = {
   alreadyRunning: (to: Person, command: string): Outgoing =>
     whisper(to, `There is already a \`/${command}\` running here. Finish or cancel it first.`),
   alreadyEnded: (to: Person): Outgoing => whisper(to, 'That review has already finished, so its buttons no longer do anything.'),
-  nothingRunning: (to: Person): Outgoing => whisper(to, "That button belongs to something Mobilise can't find any more."),
   somethingWentWrong: (to: Person): Outgoing =>
     whisper(to, 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.'),
   cannotPostHere: (platform: Platform): Card => {

@@ -21,8 +21,8 @@ import {
   pausedCard,
   programmeExistsCard,
   programmeStoppedCard,
-  readFeedbackAnswer,
-  readFeedbackTarget,
+  feedbackAnswerValueSchema,
+  feedbackTargetValueSchema,
   reminderCard,
   resumedCard,
   roundNoteCard,
@@ -38,6 +38,8 @@ import {
 } from '../../src/coffee/cards';
 import { DEFAULT_SETTINGS } from '../../src/coffee/settings';
 import { blockText, cardText } from '../support/card-text';
+
+const PROG = '3f0c2a7e-5b1d-4c8e-9a6f-1d2e3f4a5b6c';
 
 const person = (id: string): Person => ({ platform: 'slack', tenant: 'T1', id });
 const fran = person('U-FRAN');
@@ -190,7 +192,7 @@ describe('reminderCard', () => {
 });
 
 describe('feedbackCard', () => {
-  const card = feedbackCard({ programmeId: 'prog-1', round: 3, others: [sam, fran] });
+  const card = feedbackCard({ programmeId: PROG, round: 3, others: [sam, fran] });
 
   it('asks about the others by mention', () => {
     expectTidy(card);
@@ -205,29 +207,34 @@ describe('feedbackCard', () => {
       ['coffee:met', "We couldn't"],
     ]);
     expect(buttons.map((b) => feedbackAnswerSchema.parse(JSON.parse(b.value ?? '')))).toEqual([
-      { programme: 'prog-1', round: 3, answer: 'yes' },
-      { programme: 'prog-1', round: 3, answer: 'not-yet' },
-      { programme: 'prog-1', round: 3, answer: 'could-not' },
+      { programme: PROG, round: 3, answer: 'yes' },
+      { programme: PROG, round: 3, answer: 'not-yet' },
+      { programme: PROG, round: 3, answer: 'could-not' },
     ]);
-    expect(buttons.map((b) => readFeedbackAnswer(b.value)?.answer)).toEqual(['yes', 'not-yet', 'could-not']);
+    expect(buttons.map((b) => feedbackAnswerValueSchema.safeParse(b.value).data?.answer)).toEqual(['yes', 'not-yet', 'could-not']);
   });
 
-  it('reads nothing from a value that is not ours', () => {
-    expect(readFeedbackAnswer(undefined)).toBeUndefined();
-    expect(readFeedbackAnswer('not json')).toBeUndefined();
-    expect(readFeedbackAnswer(JSON.stringify({ programme: 'p', round: 1, answer: 'maybe' }))).toBeUndefined();
-    expect(readFeedbackTarget(JSON.stringify({ programme: '', round: 1 }))).toBeUndefined();
+  it('reads nothing from a value that is not ours, nor one the database could not hold', () => {
+    const bad = [
+      'not json',
+      JSON.stringify({ programme: PROG, round: 1, answer: 'maybe' }),
+      JSON.stringify({ programme: 'not-a-uuid', round: 1, answer: 'yes' }),
+      JSON.stringify({ programme: PROG, round: 99999999999, answer: 'yes' }),
+      JSON.stringify({ programme: PROG, round: -1, answer: 'yes' }),
+    ];
+    for (const value of bad) expect(feedbackAnswerValueSchema.safeParse(value).success).toBe(false);
+    expect(feedbackTargetValueSchema.safeParse(JSON.stringify({ programme: '', round: 1 })).success).toBe(false);
   });
 });
 
 describe('feedbackThanksCard and commentForm', () => {
   it.each(['yes', 'not-yet', 'could-not'] as const)('thanks for "%s" and offers a comment', (answer) => {
-    const card = feedbackThanksCard({ answer, programmeId: 'prog-1', round: 3 });
+    const card = feedbackThanksCard({ answer, programmeId: PROG, round: 3 });
     expectTidy(card);
     const [button] = buttonsOf(card);
     expect(button?.action).toBe(COFFEE_ACTIONS.comment);
     expect(button?.label).toBe('Add a comment');
-    expect(feedbackTargetSchema.parse(JSON.parse(button?.value ?? ''))).toEqual({ programme: 'prog-1', round: 3 });
+    expect(feedbackTargetSchema.parse(JSON.parse(button?.value ?? ''))).toEqual({ programme: PROG, round: 3 });
   });
 
   it('gives different thanks for different answers', () => {
@@ -236,11 +243,11 @@ describe('feedbackThanksCard and commentForm', () => {
   });
 
   it('opens a form with one optional comment of up to 500 characters', () => {
-    const form = commentForm({ programmeId: 'prog-1', round: 3 });
+    const form = commentForm({ programmeId: PROG, round: 3 });
     expect(form.id).toBe('coffee:comment');
     expect(form.fields).toHaveLength(1);
     expect(form.fields[0]).toMatchObject({ id: 'comment', multiline: true, optional: true, maxLength: 500 });
-    expect(readFeedbackTarget(form.value)).toEqual({ programme: 'prog-1', round: 3 });
+    expect(feedbackTargetValueSchema.parse(form.value)).toEqual({ programme: PROG, round: 3 });
     expect(form.title.length).toBeLessThanOrEqual(24);
   });
 });

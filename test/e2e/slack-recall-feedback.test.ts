@@ -74,7 +74,7 @@ describe.each(dbKinds)('feedback on recalled lessons in Slack (%s Postgres)', (k
 
   it('refuses a press from another organisation and notes nothing for it', async () => {
     const before = await opinions();
-    expect(textOf(await press('useful', 'U7', 'T2'))).toMatch(/not among those recalled/);
+    expect(textOf(await press('useful', 'U7', 'T2'))).toMatch(/That button is out of date or was changed: nothing was done/);
     expect(await opinions()).toEqual(before);
   });
 });

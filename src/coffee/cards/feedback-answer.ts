@@ -1,13 +1,15 @@
 // The value a "Did you meet?" button carries, and the one on "Add a comment": read back at the boundary.
 import { z } from 'zod';
+import { jsonValue, valueParts } from '../../core/button-value';
 
 export const MEETING_ANSWERS = ['yes', 'not-yet', 'could-not'] as const;
 export type MeetingAnswer = (typeof MEETING_ANSWERS)[number];
 
 /** Which programme and round a comment belongs to. */
-export const feedbackTargetSchema = z.object({
-  programme: z.string().min(1),
-  round: z.number().int().nonnegative(),
+// Strict: a value with anything Mobilise did not write in it is not one of ours.
+export const feedbackTargetSchema = z.strictObject({
+  programme: valueParts.id,
+  round: valueParts.count,
 });
 
 export const feedbackAnswerSchema = feedbackTargetSchema.extend({ answer: z.enum(MEETING_ANSWERS) });
@@ -15,26 +17,11 @@ export const feedbackAnswerSchema = feedbackTargetSchema.extend({ answer: z.enum
 export type FeedbackTarget = z.infer<typeof feedbackTargetSchema>;
 export type FeedbackAnswer = z.infer<typeof feedbackAnswerSchema>;
 
-function parsedJson(value: string | undefined): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
+/** The comment button's value and the comment form's, as written by feedbackTargetValue. */
+export const feedbackTargetValueSchema = jsonValue(feedbackTargetSchema);
 
-/** A button value, or undefined when it is missing or not one of ours. */
-export function readFeedbackAnswer(value: string | undefined): FeedbackAnswer | undefined {
-  const parsed = feedbackAnswerSchema.safeParse(parsedJson(value));
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** The value of the comment button or form, or undefined when it is missing or not one of ours. */
-export function readFeedbackTarget(value: string | undefined): FeedbackTarget | undefined {
-  const parsed = feedbackTargetSchema.safeParse(parsedJson(value));
-  return parsed.success ? parsed.data : undefined;
-}
+/** The value of a "Did you meet?" button, as written by feedbackAnswerValue. */
+export const feedbackAnswerValueSchema = jsonValue(feedbackAnswerSchema);
 
 export function feedbackTargetValue(target: FeedbackTarget): string {
   return JSON.stringify({ programme: target.programme, round: target.round });

@@ -28,6 +28,11 @@ export function commentRefusedCard(what: string): Card {
   return card(text, { type: 'paragraph', text });
 }
 
+export function commentTooLongCard(max: number, length: number): Card {
+  const text = `I haven't saved that comment: it can be up to ${max} characters, and it has ${length}.`;
+  return card(text, { type: 'paragraph', text });
+}
+
 /** To the organiser when the programme's channel refuses the bot; rounds carry on in private messages. */
 export function channelRefusedCard(place: Place): Card {
   const text =

@@ -1,6 +1,7 @@
 // /cop create: the channel becomes a community with a domain, an owner and a weekly digest.
 import { randomUUID } from 'node:crypto';
 import type { ServiceReply } from '../../core/command-service';
+import { organisationOf } from '../../core/organisation';
 import { activeCommunityAt, insertCommunity, type Community } from '../../store/communities';
 import { enqueueOnce } from '../../store/outbox';
 import { alreadyCommunityCard, announcementCard, createdCard } from '../cards/replies';
@@ -14,7 +15,7 @@ export async function create(ctx: CopContext, name: string, tags: string[]): Pro
   if (existing) return whisper(ctx, alreadyCommunityCard(inWords(existing)));
   const community: Community = {
     id: randomUUID(),
-    tenant: ctx.event.place.tenant,
+    tenant: organisationOf(ctx.event),
     place: channelOf(ctx.event.place),
     name,
     tags,

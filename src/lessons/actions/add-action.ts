@@ -1,5 +1,5 @@
 // "Add action" on a lesson (or on a lesson of an AAR summary): a form, then a stored action with an owner and a date.
-import { FORM_VALUE_FIELD } from '../../core/card';
+import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { placeKey, samePerson } from '../../core/model';
 import { readDay, remindAt } from '../../dates/day';
@@ -25,7 +25,7 @@ async function lessonNamed(ctx: ActionContext, value: string | undefined): Promi
 
 export async function openAddAction(ctx: ActionContext, value: string | undefined, trigger: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonNamed(ctx, value);
-  if (!lesson) return whisper(ctx, actionNotices.lessonGone());
+  if (!lesson) return value?.startsWith(DRAFT_PREFIX) ? whisper(ctx, actionNotices.lessonGone()) : refuseButton(ctx.event.from);
   if (lesson.archived) return whisper(ctx, actionNotices.lessonArchived());
   if (trigger === undefined) return whisper(ctx, actionNotices.needsForm());
   const from = ctx.event.from;
@@ -48,9 +48,10 @@ function readAnswers(ctx: ActionContext, fields: Record<string, string>): { text
   return problems.length > 0 || !due.ok ? { problems } : { text, ownerId, dueOn: due.day };
 }
 
-export async function saveNewAction(ctx: ActionContext, fields: Record<string, string>): Promise<ServiceReply> {
-  const lesson = await lessonForAction(ctx.tx, ctx.tenant, { id: fields[FORM_VALUE_FIELD] ?? '' });
-  if (!lesson) return whisper(ctx, actionNotices.lessonGone());
+export async function saveNewAction(ctx: ActionContext, lessonId: string, fields: Record<string, string>): Promise<ServiceReply> {
+  const lesson = await lessonForAction(ctx.tx, ctx.tenant, { id: lessonId });
+  // Lessons are never deleted, so an id not found here is another organisation's or was never made.
+  if (!lesson) return refuseButton(ctx.event.from);
   if (lesson.archived) return whisper(ctx, actionNotices.lessonArchived());
   const answers = readAnswers(ctx, fields);
   if ('problems' in answers) return whisper(ctx, actionNotices.notSaved(answers.problems));

@@ -1,5 +1,5 @@
 // The owner's answers to a reminder: Done (with a line of evidence), Not yet (a new date), No longer needed.
-import { FORM_VALUE_FIELD } from '../../core/card';
+import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { samePerson } from '../../core/model';
 import { dayOf, readDay, remindAt } from '../../dates/day';
@@ -15,7 +15,8 @@ import { actionNotices } from './notices';
 /** The action, locked, if the person answering may still answer it; otherwise the reply saying why not. */
 async function answerable(ctx: ActionContext, id: string | undefined): Promise<LessonAction | ServiceReply> {
   const action = id === undefined ? undefined : await actionById(ctx.tx, ctx.tenant, id, true);
-  if (!action) return whisper(ctx, actionNotices.actionGone());
+  // Actions are never deleted, so one not found here is another organisation's or was never made.
+  if (!action) return refuseButton(ctx.event.from);
   if (!samePerson(action.owner, ctx.event.from)) return whisper(ctx, actionNotices.notOwner(action.owner));
   if (action.status !== 'open') {
     return whisper(ctx, actionNotices.alreadyClosed(action.status, action.closedAt && dayOf(action.closedAt, action.timeZone)));
@@ -42,8 +43,8 @@ export async function dropAction(ctx: ActionContext, id: string | undefined): Pr
 }
 
 /** Done: the evidence is kept with the action, and the lesson it came from counts as applied. */
-export async function saveEvidence(ctx: ActionContext, fields: Record<string, string>): Promise<ServiceReply> {
-  const found = await answerable(ctx, fields[FORM_VALUE_FIELD]);
+export async function saveEvidence(ctx: ActionContext, actionId: string, fields: Record<string, string>): Promise<ServiceReply> {
+  const found = await answerable(ctx, actionId);
   if (!isAction(found)) return found;
   const evidence = (fields[ACTION_FIELDS.evidence] ?? '').trim();
   if (evidence === '') return whisper(ctx, actionNotices.evidenceMissing());
@@ -60,8 +61,8 @@ export async function saveEvidence(ctx: ActionContext, fields: Record<string, st
 }
 
 /** Not yet: a later day, so the reminder comes again then. */
-export async function saveNewDate(ctx: ActionContext, fields: Record<string, string>): Promise<ServiceReply> {
-  const found = await answerable(ctx, fields[FORM_VALUE_FIELD]);
+export async function saveNewDate(ctx: ActionContext, actionId: string, fields: Record<string, string>): Promise<ServiceReply> {
+  const found = await answerable(ctx, actionId);
   if (!isAction(found)) return found;
   const due = readDay(fields[ACTION_FIELDS.due] ?? '', ctx.now, found.timeZone, { todayAllowed: false });
   if (!due.ok) return whisper(ctx, actionNotices.dateProblem(due.problem));

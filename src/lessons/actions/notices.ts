@@ -16,7 +16,6 @@ export const actionNotices = {
   lessonGone: (): Card => say("I couldn't find that lesson in your organisation's library, so no action was added."),
   lessonArchived: (): Card => say('That lesson has been archived, so it no longer takes new actions. Nothing was added.'),
   needsForm: (): Card => say('This needs a form, which I can only open when you press the button. Please press it on the card itself.'),
-  actionGone: (): Card => say("I couldn't find that action any more, so nothing was changed."),
   notOwner: (owner: Person): Card => say(`Only ${mention(owner)} can answer for this action, as it's theirs. Nothing was changed.`),
   alreadyClosed: (status: 'done' | 'dropped', closedOn: Day | undefined): Card =>
     say(

@@ -1,11 +1,12 @@
 // Looking after a lesson: editing it (history kept), archiving it and restoring it. Nothing is ever deleted.
+import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { recordLessonEvent } from '../../store/lesson-events';
 import { setLessonArchived, updateLessonText } from '../../store/lesson-lifecycle';
 import type { Lesson } from '../lesson';
 import { lessonToChange, showLesson, triggerOf, whisper, type LifeContext } from './context';
 import { editDiff, editForm, readEdit } from './forms';
-import { cannotLookAfterCard, needsFormCard, notFoundCard, problemCard } from './notices';
+import { cannotLookAfterCard, needsFormCard, problemCard } from './notices';
 import { approversOf, rightsOf } from './rights';
 
 const ARCHIVED_NOTE = 'Nothing changed: this lesson is archived. Restore it first if it still holds.';
@@ -18,7 +19,7 @@ async function refusal(ctx: LifeContext, lesson: Lesson, verb: 'edit' | 'archive
 
 export async function openEditor(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   if (lesson.archivedAt !== undefined) return showLesson(ctx, lesson.id, ARCHIVED_NOTE);
   const refused = await refusal(ctx, lesson, 'edit');
   if (refused) return refused;
@@ -29,7 +30,7 @@ export async function openEditor(ctx: LifeContext, lessonId: string | undefined)
 
 export async function saveEdit(ctx: LifeContext, lessonId: string | undefined, fields: Record<string, string>): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   if (lesson.archivedAt !== undefined) return showLesson(ctx, lesson.id, ARCHIVED_NOTE);
   const refused = await refusal(ctx, lesson, 'edit');
   if (refused) return refused;
@@ -44,7 +45,7 @@ export async function saveEdit(ctx: LifeContext, lessonId: string | undefined, f
 
 export async function archive(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   if (lesson.archivedAt !== undefined) return showLesson(ctx, lesson.id, 'Nothing changed: this lesson is already archived.');
   const refused = await refusal(ctx, lesson, 'archive');
   if (refused) return refused;
@@ -55,7 +56,7 @@ export async function archive(ctx: LifeContext, lessonId: string | undefined): P
 
 export async function restore(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   if (lesson.archivedAt === undefined) return showLesson(ctx, lesson.id, "Nothing changed: this lesson isn't archived.");
   const refused = await refusal(ctx, lesson, 'restore');
   if (refused) return refused;

@@ -1,5 +1,6 @@
 // What each lifecycle step gets, and the reply they all end with: the lesson's card, refreshed.
 import type { Card } from '../../core/card';
+import { refuseButton } from '../../core/button-value';
 import { whisperReply, type ServiceReply } from '../../core/command-service';
 import type { Person } from '../../core/model';
 import type { Sql } from '../../store/db';
@@ -8,14 +9,13 @@ import { lessonInTenant } from '../../store/lesson-lifecycle';
 import type { Lesson } from '../lesson';
 import type { LessonsEvent } from '../lessons-handler';
 import { lessonCard } from './lesson-card';
-import { notFoundCard } from './notices';
 import { rightsOf } from './rights';
 
 export interface LifeContext {
   tx: Sql;
   event: LessonsEvent;
   from: Person;
-  /** Every lesson is looked up inside the organisation the event came from. */
+  /** Every lesson is looked up inside the organisation the event came from (`organisationOf`); another's reads as unknown. */
   tenant: string;
   now: Date;
 }
@@ -27,7 +27,7 @@ export function whisper(ctx: LifeContext, ...cards: Card[]): ServiceReply {
 /** The lesson's card as this person sees it, read afresh, with a note on top when there is one. */
 export async function showLesson(ctx: LifeContext, lessonId: string, note?: string): Promise<ServiceReply> {
   const lesson = await lessonInTenant(ctx.tx, ctx.tenant, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   const events = await lessonEvents(ctx.tx, ctx.tenant, lesson.id);
   const rights = await rightsOf(ctx.tx, lesson, ctx.from);
   return whisper(ctx, lessonCard({ lesson, events, rights }, note));

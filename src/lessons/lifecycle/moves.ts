@@ -1,14 +1,15 @@
 // Moving a lesson on: validated by a colleague, approved by a community owner, applied with evidence.
+import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { lessonEvents, moveLesson, recordLessonEvent } from '../../store/lesson-events';
 import { appliedForm, readEvidence } from './forms';
 import { lessonToChange, showLesson, triggerOf, whisper, type LifeContext } from './context';
-import { cannotApproveCard, needsFormCard, notFoundCard, notNowNote, ownLessonCard, problemCard } from './notices';
+import { cannotApproveCard, needsFormCard, notNowNote, ownLessonCard, problemCard } from './notices';
 import { approversOf, rightsOf } from './rights';
 
 export async function validate(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   const stale = notNowNote(lesson, 'validate', await lessonEvents(ctx.tx, ctx.tenant, lesson.id));
   if (stale !== undefined) return showLesson(ctx, lesson.id, stale);
   const rights = await rightsOf(ctx.tx, lesson, ctx.from);
@@ -19,7 +20,7 @@ export async function validate(ctx: LifeContext, lessonId: string | undefined): 
 
 export async function approve(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   const stale = notNowNote(lesson, 'approve', await lessonEvents(ctx.tx, ctx.tenant, lesson.id));
   if (stale !== undefined) return showLesson(ctx, lesson.id, stale);
   const { approveAs } = await rightsOf(ctx.tx, lesson, ctx.from);
@@ -31,7 +32,7 @@ export async function approve(ctx: LifeContext, lessonId: string | undefined): P
 /** Opens the evidence form; anyone may report using a lesson that has been validated. */
 export async function askEvidence(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   const stale = notNowNote(lesson, 'apply', await lessonEvents(ctx.tx, ctx.tenant, lesson.id));
   if (stale !== undefined) return showLesson(ctx, lesson.id, stale);
   const trigger = triggerOf(ctx);
@@ -41,7 +42,7 @@ export async function askEvidence(ctx: LifeContext, lessonId: string | undefined
 
 export async function saveEvidence(ctx: LifeContext, lessonId: string | undefined, fields: Record<string, string>): Promise<ServiceReply> {
   const lesson = await lessonToChange(ctx, lessonId);
-  if (!lesson) return whisper(ctx, notFoundCard());
+  if (!lesson) return refuseButton(ctx.from);
   const stale = notNowNote(lesson, 'apply', await lessonEvents(ctx.tx, ctx.tenant, lesson.id));
   if (stale !== undefined) return showLesson(ctx, lesson.id, stale);
   const evidence = readEvidence(fields);

@@ -1,4 +1,4 @@
-// Short replies about a lesson: not found, not now, not you (and who can), and what was done.
+// Short replies about a lesson: not now, not you (and who can), and what was done.
 import { card, type Card } from '../../core/card';
 import type { CommunityOfLesson } from '../../store/communities';
 import type { LessonEvent } from '../../store/lesson-events';
@@ -8,10 +8,6 @@ import { named, tagsInWords, who } from './words';
 
 function say(text: string): Card {
   return card(text, { type: 'paragraph', text });
-}
-
-export function notFoundCard(): Card {
-  return say("I can't find that lesson. It may belong to another organisation, or the button is out of date: please search again with /lessons.");
 }
 
 export function needsFormCard(): Card {

@@ -1,5 +1,6 @@
 // The Useful / Not relevant buttons on a recalled lesson, and the run and lesson their value names.
 import { z } from 'zod';
+import { valueParts } from '../../core/button-value';
 
 export const RECALL_ACTIONS = {
   useful: 'lessons:recall:useful',
@@ -11,15 +12,13 @@ export interface RecalledLessonRef {
   lessonId: string;
 }
 
-const id = z.guid();
-
 export function recallButtonValue(ref: RecalledLessonRef): string {
   return `${ref.runId}:${ref.lessonId}`;
 }
 
-/** The run and lesson a button names; undefined for anything else (an old or hand-made value). */
-export function readRecallButtonValue(value: string | undefined): RecalledLessonRef | undefined {
-  const [runId, lessonId, ...rest] = (value ?? '').split(':');
-  if (rest.length > 0 || !id.safeParse(runId).success || !id.safeParse(lessonId).success) return undefined;
-  return { runId: runId as string, lessonId: lessonId as string };
-}
+/** A button's value, `<run id>:<lesson id>`, read into the run and lesson it names. */
+export const recallValueSchema: z.ZodType<RecalledLessonRef> = z
+  .string()
+  .transform((value) => value.split(':'))
+  .pipe(z.tuple([valueParts.id, valueParts.id]))
+  .transform(([runId, lessonId]) => ({ runId, lessonId }));

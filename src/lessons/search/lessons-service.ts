@@ -3,6 +3,7 @@
 import type { Card } from '../../core/card';
 import type { CommandService, ServiceReply } from '../../core/command-service';
 import type { Inbound } from '../../core/model';
+import { organisationOf } from '../../core/organisation';
 import type { Sql } from '../../store/db';
 import { searchLessons } from '../../store/lesson-search';
 import { actionHandler } from '../actions/action-handler';
@@ -22,7 +23,7 @@ async function search(tx: Sql, event: Extract<Inbound, { kind: 'command' }>): Pr
   if (!parsed.ok) return answer(searchProblemCard(parsed.problem));
   const { query } = parsed;
   // Every search stays inside the asker's own organisation.
-  const hits = await searchLessons(tx, event.place.tenant, query, RESULTS);
+  const hits = await searchLessons(tx, organisationOf(event), query, RESULTS);
   const everything = isEmptyQuery(query);
   if (hits.length > 0) return answer(resultsCard(everything ? 'The newest lessons' : `Lessons for ${describeLessonQuery(query)}`, hits));
   if (everything) return answer(noLessonsYetCard());

@@ -57,6 +57,13 @@ export async function programmeAt(q: Sql, placeKey: string, lock = false): Promi
   return rows[0] ? toProgramme(rows[0]) : undefined;
 }
 
+/** A programme named by a button or form, only if it belongs to `organisation`: another's reads as not found. */
+export async function programmeOf(q: Sql, organisation: string, id: string): Promise<Programme | undefined> {
+  const rows = await q.query(`SELECT ${COLUMNS} FROM coffee_programmes WHERE id = $1 AND tenant = $2`, [id, organisation]);
+  return rows[0] ? toProgramme(rows[0]) : undefined;
+}
+
+/** By id alone: for scheduled steps, which belong to no one request. */
 export async function programmeById(q: Sql, id: string, lock = false): Promise<Programme | undefined> {
   const rows = await q.query(`SELECT ${COLUMNS} FROM coffee_programmes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0] ? toProgramme(rows[0]) : undefined;

@@ -103,28 +103,41 @@ export async function matchHistory(q: Sql, programmeId: string): Promise<PastRou
   return [...byRound.values()];
 }
 
-/** Stores a person's latest answer; false when they were not in a group that round. */
+/**
+ * Stores a person's latest answer; false when they were not in a group that round, or the programme is not
+ * `organisation`'s (a person id means something only inside its own organisation).
+ */
 export async function recordAnswer(
   q: Sql,
+  organisation: string,
   a: { programmeId: string; round: number; personId: string; answer: MeetingAnswer },
   now: Date,
 ): Promise<boolean> {
   const rows = await q.query(
     `INSERT INTO coffee_answers (programme_id, round, person_id, answer, answered_at)
      SELECT $1, $2, $3, $4, $5 WHERE EXISTS (
-       SELECT 1 FROM coffee_groups WHERE programme_id = $1 AND round = $2 AND $3 = ANY (members))
+       SELECT 1 FROM coffee_groups g JOIN coffee_programmes p ON p.id = g.programme_id
+       WHERE g.programme_id = $1 AND g.round = $2 AND $3 = ANY (g.members) AND p.tenant = $6)
      ON CONFLICT (programme_id, round, person_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = EXCLUDED.answered_at
      RETURNING person_id`,
-    [a.programmeId, a.round, a.personId, a.answer, now],
+    [a.programmeId, a.round, a.personId, a.answer, now, organisation],
   );
   return rows.length === 1;
 }
 
-/** A comment goes with an answer already given; false when there is none. */
-export async function recordComment(q: Sql, programmeId: string, round: number, personId: string, comment: string): Promise<boolean> {
+/** A comment goes with an answer already given in a programme of `organisation`; false when there is none. */
+export async function recordComment(
+  q: Sql,
+  organisation: string,
+  programmeId: string,
+  round: number,
+  personId: string,
+  comment: string,
+): Promise<boolean> {
   const rows = await q.query(
-    'UPDATE coffee_answers SET comment = $4 WHERE programme_id = $1 AND round = $2 AND person_id = $3 RETURNING person_id',
-    [programmeId, round, personId, comment],
+    `UPDATE coffee_answers a SET comment = $4 FROM coffee_programmes p
+     WHERE a.programme_id = $1 AND a.round = $2 AND a.person_id = $3 AND p.id = a.programme_id AND p.tenant = $5 RETURNING a.person_id`,
+    [programmeId, round, personId, comment, organisation],
   );
   return rows.length === 1;
 }

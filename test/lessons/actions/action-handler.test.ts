@@ -106,11 +106,11 @@ describe.each(dbKinds)('actions through the lessons service on %s Postgres', (ki
 
   it("refuses a lesson that is gone, archived or another organisation's", async () => {
     const elsewhere = person('eve', 'T2');
-    expect(textOf(await send(press('lessons:action:add', lessonId, elsewhere)))).toMatch(/couldn't find that lesson/);
+    expect(textOf(await send(press('lessons:action:add', lessonId, elsewhere)))).toMatch(/That button is out of date or was changed: nothing was done/);
     expect(textOf(await send(press('lessons:action:add', 'draft:m5', elsewhere)))).toMatch(/couldn't find that lesson/);
     expect(textOf(await send(press('lessons:action:add', 'draft:nope', alex)))).toMatch(/couldn't find that lesson/);
     expect(textOf(await send(submit('lessons:action:new', lessonId, { text: 'x', owner: 'eve', due: 'tomorrow' }, elsewhere)))).toMatch(
-      /couldn't find that lesson/,
+      /That button is out of date or was changed: nothing was done/,
     );
     await t.db.query('UPDATE lessons SET archived_at = $1', [now]);
     expect(textOf(await send(press('lessons:action:add', lessonId, alex)))).toMatch(/archived/);
@@ -169,8 +169,8 @@ describe.each(dbKinds)('actions through the lessons service on %s Postgres', (ki
     expect(textOf(await send(press('lessons:action:drop', id, sam, dm(sam))))).toMatch(/dropped, and I won't remind you/);
     expect(await actionById(t.db, 'T1', id)).toMatchObject({ status: 'dropped', closedAt: now });
     expect(textOf(await send(press('lessons:action:later', id, sam, dm(sam))))).toMatch(/already dropped/);
-    expect(textOf(await send(press('lessons:action:done', 'not-an-id', sam, dm(sam))))).toMatch(/couldn't find that action/);
-    // Another organisation's person cannot even see it.
-    expect(textOf(await send(press('lessons:action:drop', id, person('sam', 'T2'), dm(person('sam', 'T2')))))).toMatch(/couldn't find that action/);
+    expect(textOf(await send(press('lessons:action:done', 'not-an-id', sam, dm(sam))))).toBe('That button is out of date or was changed: nothing was done.');
+    // Another organisation's person cannot even see it: the id reads as one Mobilise never wrote.
+    expect(textOf(await send(press('lessons:action:drop', id, person('sam', 'T2'), dm(person('sam', 'T2')))))).toMatch(/That button is out of date or was changed: nothing was done/);
   });
 });

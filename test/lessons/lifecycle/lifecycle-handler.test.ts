@@ -231,12 +231,13 @@ describe.each(dbKinds)('a lesson’s lifecycle through the lessons service on %s
 
   it('keeps each organisation to its own lessons, and answers stale ids plainly', async () => {
     for (const action of Object.values(LIFECYCLE_ACTIONS)) {
-      expect(textOf(await press(action, lessonId, 'U3', 'T2'))).toMatch(/I can't find that lesson/);
+      expect(textOf(await press(action, lessonId, 'U3', 'T2'))).toMatch(/That button is out of date or was changed: nothing was done/);
     }
-    expect(textOf(await submit(APPLIED_FORM, { _value: lessonId, evidence: 'Used it' }, 'U3', 'T2'))).toMatch(/I can't find that lesson/);
-    expect(textOf(await submit(EDIT_FORM, { _value: lessonId, title: 'x', recommendation: 'y' }, 'U3', 'T2'))).toMatch(/I can't find that lesson/);
-    expect(textOf(await press(LIFECYCLE_ACTIONS.open, 'not-a-lesson', 'U3'))).toMatch(/I can't find that lesson/);
-    expect(textOf(await press(LIFECYCLE_ACTIONS.validate, undefined, 'U3'))).toMatch(/I can't find that lesson/);
+    expect(textOf(await submit(APPLIED_FORM, { _value: lessonId, evidence: 'Used it' }, 'U3', 'T2'))).toMatch(/That button is out of date or was changed: nothing was done/);
+    expect(textOf(await submit(EDIT_FORM, { _value: lessonId, title: 'x', recommendation: 'y' }, 'U3', 'T2'))).toMatch(/That button is out of date or was changed: nothing was done/);
+    // A value that is not a lesson id at all was not written by Mobilise: the standard refusal.
+    expect(textOf(await press(LIFECYCLE_ACTIONS.open, 'not-a-lesson', 'U3'))).toMatch(/That button is out of date or was changed: nothing was done/);
+    expect(textOf(await press(LIFECYCLE_ACTIONS.validate, undefined, 'U3'))).toMatch(/That button is out of date or was changed: nothing was done/);
     expect(await stored()).toMatchObject({ lesson: { status: 'draft', title: 'Name a printer queue owner' }, events: [] });
     // A community in another organisation gives no say over this one's lessons.
     await communityRow(t.db, { tenant: 'T2', name: 'Elsewhere', tags: ['handover'], owner: slackPerson('U9', 'T2') });

@@ -5,6 +5,7 @@ import { recallLessons } from '../../../src/lessons/recall/recall-lessons';
 import type { LessonsEvent } from '../../../src/lessons/lessons-handler';
 import { lessonsService } from '../../../src/lessons/search/lessons-service';
 import type { ServiceReply } from '../../../src/core/command-service';
+import { STALE_BUTTON_TEXT } from '../../../src/core/button-value';
 import { recallCandidates } from '../../../src/store/lesson-recall';
 import { migrate } from '../../../src/store/migrate';
 import { dbKinds, freshDatabase, type TestDatabase } from '../../support/databases';
@@ -95,14 +96,14 @@ describe.each(dbKinds)('feedback on recalled lessons (%s Postgres)', (kind) => {
   it('refuses a lesson this review was not shown, and notes nothing', async () => {
     const freezer = (await t.db.query("SELECT id FROM lessons WHERE title = 'Defrost the freezer'"))[0]?.id as string;
     const other = await insertReviewRun(t.db, 'T1');
-    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${freezer}`)))).toMatch(/not among those recalled for this review/);
-    expect(whispered(await handle(press('lessons:recall:useful', `${other.runId}:${trolley}`)))).toMatch(/not among those recalled/);
+    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${freezer}`)))).toMatch(/That button is out of date or was changed: nothing was done/);
+    expect(whispered(await handle(press('lessons:recall:useful', `${other.runId}:${trolley}`)))).toMatch(/That button is out of date or was changed: nothing was done/);
     expect(await opinions()).toEqual([]);
   });
 
   it("refuses a press from another organisation, even on a lesson the review was shown, and notes nothing", async () => {
-    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${trolley}`, 'T2')))).toMatch(/not among those recalled/);
-    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${theirs}`, 'T2')))).toMatch(/not among those recalled/);
+    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${trolley}`, 'T2')))).toMatch(/That button is out of date or was changed: nothing was done/);
+    expect(whispered(await handle(press('lessons:recall:useful', `${runId}:${theirs}`, 'T2')))).toMatch(/That button is out of date or was changed: nothing was done/);
     expect(await opinions()).toEqual([]);
   });
 
@@ -114,7 +115,7 @@ describe.each(dbKinds)('feedback on recalled lessons (%s Postgres)', (kind) => {
     ['an unknown verb', 'lessons:recall:maybe', undefined],
   ])('answers %s with a clear whisper and notes nothing', async (_what, action, value) => {
     const v = value ?? (action === 'lessons:recall:maybe' ? `${runId}:${trolley}` : undefined);
-    expect(whispered(await handle(press(action, v)))).toMatch(/message I can no longer read/);
+    expect(whispered(await handle(press(action, v)))).toBe(STALE_BUTTON_TEXT);
     expect(await opinions()).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS } from '../../../src/coffee/settings';
 import type { Person } from '../../../src/core/model';
-import { insertProgramme, programmeAt, type Programme } from '../../../src/store/coffee/programmes';
+import { insertProgramme, programmeAt, programmeOf, type Programme } from '../../../src/store/coffee/programmes';
 import { availableMembers, joinProgramme, leaveProgramme, memberCounts, pauseMember, peopleOf, setTeam } from '../../../src/store/coffee/members';
 import { insertRound, matchHistory, programmeStats, recordAnswer, recordComment, roundResult } from '../../../src/store/coffee/rounds';
 import { migrate } from '../../../src/store/migrate';
@@ -51,17 +51,22 @@ describe.each(dbKinds)('coffee store on %s Postgres', (kind) => {
     expect(await insertRound(t.db, round, [['U1', 'U2'], ['U3', 'U4']], now)).toBe(true);
     expect(await insertRound(t.db, round, [['U1', 'U3'], ['U2', 'U4']], now)).toBe(false);
 
-    expect(await recordAnswer(t.db, { programmeId: programme.id, round: 1, personId: 'U1', answer: 'yes' }, now)).toBe(true);
-    expect(await recordAnswer(t.db, { programmeId: programme.id, round: 1, personId: 'U3', answer: 'could-not' }, now)).toBe(true);
+    expect(await recordAnswer(t.db, programme.tenant, { programmeId: programme.id, round: 1, personId: 'U1', answer: 'yes' }, now)).toBe(true);
+    expect(await recordAnswer(t.db, programme.tenant, { programmeId: programme.id, round: 1, personId: 'U3', answer: 'could-not' }, now)).toBe(true);
     // Someone who sat out has nothing to answer; a comment needs an answer first.
-    expect(await recordAnswer(t.db, { programmeId: programme.id, round: 1, personId: 'U5', answer: 'yes' }, now)).toBe(false);
-    expect(await recordComment(t.db, programme.id, 1, 'U2', 'hello')).toBe(false);
-    expect(await recordComment(t.db, programme.id, 1, 'U1', 'Lovely chat')).toBe(true);
+    expect(await recordAnswer(t.db, programme.tenant, { programmeId: programme.id, round: 1, personId: 'U5', answer: 'yes' }, now)).toBe(false);
+    expect(await recordComment(t.db, programme.tenant, programme.id, 1, 'U2', 'hello')).toBe(false);
+    expect(await recordComment(t.db, programme.tenant, programme.id, 1, 'U1', 'Lovely chat')).toBe(true);
+    // Another organisation naming this programme, even with a person id that is in a group, writes nothing.
+    expect(await recordAnswer(t.db, 'T0OTHER', { programmeId: programme.id, round: 1, personId: 'U1', answer: 'not-yet' }, now)).toBe(false);
+    expect(await recordComment(t.db, 'T0OTHER', programme.id, 1, 'U1', 'Forged')).toBe(false);
+    expect(await programmeOf(t.db, 'T0OTHER', programme.id)).toBeUndefined();
+    expect((await programmeOf(t.db, programme.tenant, programme.id))?.id).toBe(programme.id);
 
     expect(await matchHistory(t.db, programme.id)).toEqual([{ round: 1, groups: [['U1', 'U2'], ['U3', 'U4']], met: [true, false], sittingOut: ['U5'] }]);
     expect(await roundResult(t.db, programme.id, 1)).toEqual({ groups: 2, people: 4, met: 1, answered: 2 });
     // A change of mind counts: the second pair met after all.
-    await recordAnswer(t.db, { programmeId: programme.id, round: 1, personId: 'U4', answer: 'yes' }, later);
+    await recordAnswer(t.db, programme.tenant, { programmeId: programme.id, round: 1, personId: 'U4', answer: 'yes' }, later);
     expect((await matchHistory(t.db, programme.id))[0]?.met).toEqual([true, true]);
     expect(await programmeStats(t.db, programme.id)).toEqual({ rounds: 1, participants: 4, meetingRate: 1, repeatRate: 0 });
   });

@@ -1,0 +1,58 @@
+// Platform text on its way in: Postgres cannot store NUL or a lone surrogate, and other control characters are invisible noise.
+import type { Inbound, Person, Place } from './model';
+
+// Every C0 control except tab, newline and carriage return, DEL and the C1 controls, and a surrogate without its pair.
+const UNWANTED = new RegExp(
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  'g',
+);
+
+/** The text without the characters no one can see and the database would refuse. */
+export function cleanText(text: string): string {
+  return text.replace(UNWANTED, '');
+}
+
+/** Whether cleaning would change the text. */
+export function hasUnwantedCharacters(text: string): boolean {
+  return cleanText(text) !== text;
+}
+
+function cleanPerson(p: Person): Person {
+  const base: Person = { platform: p.platform, tenant: cleanText(p.tenant), id: cleanText(p.id) };
+  return p.name === undefined ? base : { ...base, name: cleanText(p.name) };
+}
+
+function cleanPlace(p: Place): Place {
+  const base: Place = { platform: p.platform, tenant: cleanText(p.tenant), channel: cleanText(p.channel) };
+  return p.thread === undefined ? base : { ...base, thread: cleanText(p.thread) };
+}
+
+function cleanFields(fields: Record<string, string>): Record<string, string> {
+  // fromEntries defines own keys, so a field named __proto__ stays a field.
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [cleanText(k), cleanText(v)]));
+}
+
+/** An event with every string in it cleaned: the engine does this to whatever an adapter hands it. */
+export function cleanInbound(event: Inbound): Inbound {
+  const place = cleanPlace(event.place);
+  const deliveryId = cleanText(event.deliveryId);
+  switch (event.kind) {
+    case 'command': {
+      const cleaned = { ...event, name: cleanText(event.name), text: cleanText(event.text).trim(), from: cleanPerson(event.from), place, deliveryId };
+      return event.trigger === undefined ? cleaned : { ...cleaned, trigger: cleanText(event.trigger) };
+    }
+    case 'reply':
+    case 'reply-edited':
+      return { ...event, text: cleanText(event.text), from: cleanPerson(event.from), place, deliveryId, messageId: cleanText(event.messageId) };
+    case 'reply-deleted':
+      return { ...event, place, deliveryId, messageId: cleanText(event.messageId) };
+    case 'action': {
+      const base = { ...event, action: cleanText(event.action), from: cleanPerson(event.from), place, deliveryId };
+      const withValue = event.value === undefined ? base : { ...base, value: cleanText(event.value) };
+      return event.trigger === undefined ? withValue : { ...withValue, trigger: cleanText(event.trigger) };
+    }
+    case 'form':
+      return { ...event, form: cleanText(event.form), fields: cleanFields(event.fields), from: cleanPerson(event.from), place, deliveryId };
+  }
+}
