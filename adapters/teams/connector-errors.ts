@@ -1,4 +1,4 @@
-// Turns the Bot Connector's HTTP failures into the core's: a request to slow down, or a place that will not take posts.
+// Turns the Bot Connector's HTTP failures into the core's: try again later, never in that place, or never this message.
 import { z } from 'zod';
 import { PlaceUnavailable, Refused, RetryLater } from '../../src/core/ports';
 
