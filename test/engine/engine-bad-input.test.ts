@@ -1,31 +1,17 @@
 // Every button and form id Mobilise uses, pressed with values it never wrote: each gets a clear refusal, never an
 // internal error, and the database is left as it was.
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS } from '../../src/coffee/settings';
 import { STALE_BUTTON_TEXT } from '../../src/core/button-value';
 import { FORM_VALUE_FIELD } from '../../src/core/card';
-import type { Inbound, Person, Place } from '../../src/core/model';
-import { Engine } from '../../src/engine/engine';
-import { recallLessons } from '../../src/lessons/recall/recall-lessons';
-import { createLogger } from '../../src/log';
-import { allFlows, allServices } from '../../src/main';
-import { insertProgramme } from '../../src/store/coffee/programmes';
-import { joinProgramme } from '../../src/store/coffee/members';
-import { insertRound, recordAnswer } from '../../src/store/coffee/rounds';
+import type { Inbound, Place } from '../../src/core/model';
 import type { Sql } from '../../src/store/db';
-import { insertAction } from '../../src/store/lesson-actions';
-import { recordRecalls } from '../../src/store/lesson-recall';
-import { migrate } from '../../src/store/migrate';
-import { insertChatLessons } from '../lessons/recall/recall-library';
 import { idsInCode } from '../support/button-ids';
-import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
+import { dbKinds, type TestDatabase } from '../support/databases';
+import { ALEX, C1, oneOfEverything, type OneOfEverything } from '../support/one-of-everything';
 import { cardText } from '../support/card-text';
-import { command, nextId, person } from '../support/events';
+import { nextId } from '../support/events';
 import { RecordingChat } from '../support/recording-chat';
 
-const now = new Date('2026-11-21T10:00:00Z');
-const alex = person('alex');
-const C1: Place = { platform: 'console', tenant: 'T1', channel: 'C1' };
+const alex = ALEX;
 
 const IDS = idsInCode();
 
@@ -78,48 +64,21 @@ async function dump(q: Sql): Promise<string> {
 }
 
 describe.each(dbKinds)('bad button and form values on %s Postgres', (kind) => {
+  let world: OneOfEverything;
   let t: TestDatabase;
   let chat: RecordingChat;
-  let engine: Engine;
-  let logged: { level: string; msg: string }[];
+  let logged: OneOfEverything['logged'];
   let programme: string;
   let aarThread: string;
   let barThread: string;
 
   // As the adapters do: the engine cleans whatever it is handed.
-  const send = (event: Inbound): Promise<void> => engine.handle(event);
-
-  async function startRun(name: string, text: string): Promise<string> {
-    const before = chat.sent.length;
-    await send(command(name, text));
-    const parent = chat.sent.slice(before).find((s) => s.op === 'post');
-    if (parent?.op !== 'post') throw new Error(`no parent post for /${name}`);
-    return parent.id;
-  }
+  const send = (event: Inbound): Promise<void> => world.engine.handle(event);
 
   beforeAll(async () => {
-    t = await freshDatabase(kind, 6);
-    await migrate(t.db);
-    chat = new RecordingChat();
-    logged = [];
-    const log = createLogger('debug', (line) => logged.push(JSON.parse(line) as { level: string; msg: string }));
-    engine = new Engine({ db: t.db, flows: allFlows, services: allServices, chat: () => chat, clock: () => now, log, recall: recallLessons });
-
-    // Something real behind every kind of id, so a value that looks right reaches the database.
-    aarThread = await startRun('aar', 'Ward 9 handover');
-    barThread = await startRun('bar', 'Winter rota');
-    await send(command('cop', 'create Sepsis champions #sepsis'));
-    programme = randomUUID();
-    const partner: Person = { ...alex, id: 'sam', name: 'sam' };
-    await insertProgramme(t.db, { id: programme, tenant: 'T1', place: C1, organiser: alex, settings: DEFAULT_SETTINGS, anchor: { round: 1, at: now }, status: 'active', placeKey: 'console:T1:C1' }, now);
-    for (const p of [alex, partner]) await joinProgramme(t.db, programme, p, now);
-    await insertRound(t.db, { programmeId: programme, round: 1, startsAt: now, seed: 1, sittingOut: [], repeats: 0 }, [['alex', 'sam']], now);
-    await recordAnswer(t.db, 'T1', { programmeId: programme, round: 1, personId: 'alex', answer: 'yes' }, now);
-    const lessons = await insertChatLessons(t.db, 'T1', [{ title: 'Label the trolley', recommendation: 'Label it', contributors: ['sam'], at: '2026-11-01T10:00:00Z' }]);
-    const lessonId = lessons['Label the trolley'] ?? '';
-    await insertAction(t.db, { tenant: 'T1', lessonId, place: C1, text: 'Buy labels', owner: alex, dueOn: '2026-12-01', remindAt: now, timeZone: 'Europe/London', createdBy: alex }, now);
-    const [run] = await t.db.query(`SELECT id FROM flow_runs WHERE flow = 'before-action-review'`);
-    await recordRecalls(t.db, String(run?.id), 'T1', [lessonId], now);
+    world = await oneOfEverything(kind);
+    ({ t, chat, logged, aarThread, barThread } = world);
+    programme = world.ids.programme;
     expect(logged.filter((l) => l.level === 'error')).toEqual([]);
   });
   afterAll(() => t.drop());

@@ -1,32 +1,17 @@
 // Every button and form id Mobilise uses, pressed from another organisation with the first organisation's real
 // ids (the same user id, even): each is refused with the standard refusal and changes nothing.
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_SETTINGS } from '../../src/coffee/settings';
 import { STALE_BUTTON_TEXT } from '../../src/core/button-value';
 import { FORM_VALUE_FIELD } from '../../src/core/card';
 import type { Inbound, Person, Place } from '../../src/core/model';
 import { organisationOf } from '../../src/core/organisation';
-import { Engine } from '../../src/engine/engine';
-import { recallLessons } from '../../src/lessons/recall/recall-lessons';
-import { createLogger } from '../../src/log';
-import { allFlows, allServices } from '../../src/main';
-import { joinProgramme } from '../../src/store/coffee/members';
-import { insertProgramme } from '../../src/store/coffee/programmes';
-import { insertRound, recordAnswer } from '../../src/store/coffee/rounds';
-import { activeCommunityAt } from '../../src/store/communities';
-import { insertAction } from '../../src/store/lesson-actions';
-import { recordRecalls } from '../../src/store/lesson-recall';
-import { migrate } from '../../src/store/migrate';
 import { latestRun } from '../../src/store/runs';
-import { insertChatLessons } from '../lessons/recall/recall-library';
 import { dumpTables, idsInCode } from '../support/button-ids';
-import { dbKinds, freshDatabase, type TestDatabase } from '../support/databases';
-import { command, nextId, person } from '../support/events';
+import { dbKinds, type TestDatabase } from '../support/databases';
+import { ALEX, C1, oneOfEverything, type OneOfEverything, type RealIds } from '../support/one-of-everything';
+import { nextId } from '../support/events';
 import { RecordingChat, type Sent } from '../support/recording-chat';
 
-const now = new Date('2026-11-21T10:00:00Z');
-const alex = person('alex');
-const C1: Place = { platform: 'console', tenant: 'T1', channel: 'C1' };
+const alex = ALEX;
 /** The same user id in another organisation is someone else: the attack in issue 11 used exactly that. */
 const intruder: Person = { ...alex, tenant: 'T0OTHER' };
 
@@ -37,14 +22,6 @@ const NAMES_NOTHING = new Set(['coffee:join', 'coffee:leave', 'coffee:setup']);
 
 /** Answers a form would carry if it were filled in properly, so only the organisation is wrong. */
 const GOOD_FIELDS = { title: 'Forged', recommendation: 'Forged', evidence: 'Forged', comment: 'Forged', text: 'Forged', owner: '', due: 'tomorrow' };
-
-interface RealIds {
-  programme: string;
-  lesson: string;
-  action: string;
-  recallRun: string;
-  community: string;
-}
 
 /** The value Mobilise wrote on T1's own button or form with that id. */
 function realValue(id: string, ids: RealIds): string {
@@ -57,23 +34,15 @@ function realValue(id: string, ids: RealIds): string {
 }
 
 describe.each(dbKinds)('buttons and forms from another organisation on %s Postgres', (kind) => {
+  let world: OneOfEverything;
   let t: TestDatabase;
   let chat: RecordingChat;
-  let engine: Engine;
-  let logged: { level: string; msg: string }[];
+  let logged: OneOfEverything['logged'];
   let ids: RealIds;
   let aarThread: string;
   let barThread: string;
 
-  const send = (event: Inbound): Promise<void> => engine.handle(event);
-
-  async function startRun(name: string, text: string): Promise<string> {
-    const before = chat.sent.length;
-    await send(command(name, text));
-    const parent = chat.sent.slice(before).find((s) => s.op === 'post');
-    if (parent?.op !== 'post') throw new Error(`no parent post for /${name}`);
-    return parent.id;
-  }
+  const send = (event: Inbound): Promise<void> => world.engine.handle(event);
 
   /** Presses `id` with `value` as `from` in `place`, as a button and as a form; returns what `from` was whispered, and anything else said. */
   async function pressBoth(id: string, value: string, from: Person, place: Place): Promise<{ whispers: string[]; others: Sent[] }> {
@@ -95,31 +64,8 @@ describe.each(dbKinds)('buttons and forms from another organisation on %s Postgr
   }
 
   beforeAll(async () => {
-    t = await freshDatabase(kind, 6);
-    await migrate(t.db);
-    chat = new RecordingChat();
-    logged = [];
-    const log = createLogger('debug', (line) => logged.push(JSON.parse(line) as { level: string; msg: string }));
-    engine = new Engine({ db: t.db, flows: allFlows, services: allServices, chat: () => chat, clock: () => now, log, recall: recallLessons });
-
-    // T1 has something real behind every kind of id, all of it alex's or open to alex.
-    aarThread = await startRun('aar', 'Ward 9 handover');
-    barThread = await startRun('bar', 'Winter rota');
-    await send(command('cop', 'create Sepsis champions #sepsis'));
-    const community = (await activeCommunityAt(t.db, 'console:T1:C1'))?.id ?? '';
-    const programme = randomUUID();
-    const sam: Person = { ...alex, id: 'sam', name: 'sam' };
-    await insertProgramme(t.db, { id: programme, tenant: 'T1', place: C1, organiser: alex, settings: DEFAULT_SETTINGS, anchor: { round: 1, at: now }, status: 'active', placeKey: 'console:T1:C1' }, now);
-    for (const p of [alex, sam]) await joinProgramme(t.db, programme, p, now);
-    await insertRound(t.db, { programmeId: programme, round: 1, startsAt: now, seed: 1, sittingOut: [], repeats: 0 }, [['alex', 'sam']], now);
-    await recordAnswer(t.db, 'T1', { programmeId: programme, round: 1, personId: 'alex', answer: 'yes' }, now);
-    const lessons = await insertChatLessons(t.db, 'T1', [{ title: 'Label the trolley', recommendation: 'Label it', contributors: ['sam'], at: '2026-11-01T10:00:00Z' }]);
-    const lesson = lessons['Label the trolley'] ?? '';
-    const action = await insertAction(t.db, { tenant: 'T1', lessonId: lesson, place: C1, text: 'Buy labels', owner: alex, dueOn: '2026-12-01', remindAt: now, timeZone: 'Europe/London', createdBy: alex }, now);
-    const [run] = await t.db.query(`SELECT id FROM flow_runs WHERE flow = 'before-action-review'`);
-    const recallRun = String(run?.id);
-    await recordRecalls(t.db, recallRun, 'T1', [lesson], now);
-    ids = { programme, lesson, action, recallRun, community };
+    world = await oneOfEverything(kind);
+    ({ t, chat, logged, ids, aarThread, barThread } = world);
     expect(logged.filter((l) => l.level === 'error')).toEqual([]);
   });
   afterAll(() => t.drop());
