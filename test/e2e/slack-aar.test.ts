@@ -72,8 +72,12 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
     await e2e.slack.press(q3, 'aar:next');
     const q4 = (await waitForPosts(5))[4] as RecordedCall;
     expect(buttonsOf(q4).map((b) => b.action_id)).toEqual(['aar:finish', 'aar:cancel']);
+    // Each answer is stored before the next is sent: the summary lists proposals in the order answers were saved,
+    // and step 7 edits the first one.
     await e2e.slack.reply(thread, 'Name a printer-queue owner for every go-live #handover', 'U2');
+    await answersStored(5);
     await e2e.slack.reply(thread, 'Brief pharmacy the day before', 'U4');
+    await answersStored(6);
     await e2e.slack.reply(thread, `Check ${NHS_NUMBER.replace(/ /g, '')} was reconciled`, 'U3');
     await answersStored(7);
 
