@@ -54,12 +54,13 @@ const slashCommandSchema = z
 
 const payloadTypeSchema = z.object({ type: id }).loose();
 
+/** Who pressed or submitted, and where: every interactive payload Mobilise routes carries these. */
+const fromSomeone = { user: userRef, team: teamRef, enterprise: someObject.nullable().optional() };
+
 const blockActionsSchema = z
   .object({
     type: z.literal('block_actions'),
-    user: userRef,
-    team: teamRef,
-    enterprise: someObject.nullable().optional(),
+    ...fromSomeone,
     channel: z.object({ id }).loose().optional(),
     container: someObject.optional(),
     message: someObject.optional(),
@@ -71,9 +72,7 @@ const blockActionsSchema = z
 const viewSubmissionSchema = z
   .object({
     type: z.literal('view_submission'),
-    user: userRef,
-    team: teamRef,
-    enterprise: someObject.nullable().optional(),
+    ...fromSomeone,
     view: z
       .object({ id, callback_id: z.string(), app_installed_team_id: z.string().optional(), state: someObject.optional() })
       .loose(),
