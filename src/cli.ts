@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `mobilise start | migrate | lessons export | lessons search | coffee match`: the one entry point, for npm scripts and Docker.
+// `mobilise start | migrate | lessons export | lessons search | coffee match | org`: the one entry point, for npm scripts and Docker.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,11 @@ import { UsageError } from './usage-error';
 import { readExportArgs, runExport } from './lessons/export-cli';
 import { errorText } from './log';
 import { startMobilise } from './main';
+import { systemClock } from './engine/clock';
+import { fileClock } from './engine/file-clock';
+import { readOrgArgs } from './organisations/org-args';
+import { runOrg } from './organisations/org-cli';
+import { OrganisationError } from './organisations/organisation-error';
 import { migrate } from './store/migrate';
 import { openDb } from './store/open-db';
 
@@ -28,6 +33,9 @@ Commands:
   lessons import <file.csv> --tenant ID   bring a lessons-learned spreadsheet (saved as CSV) into the library
                  [--dry-run]
   coffee match --input FILE               preview a coffee round: groups for the people and history in a JSON file
+  org register --name "NAME" [--ods CODE] register an organisation (see "mobilise org help")
+  org join ORG --slack-workspace T…       join a Slack workspace, or a Teams team (--teams-team 19:…), to it
+  org list                                the registered organisations and what has joined them
   help                                    show this text
 
 Configuration comes from environment variables; see README.md.`;
@@ -72,6 +80,8 @@ async function main(argv: string[]): Promise<void> {
       return lessonsCommand(rest);
     case 'coffee':
       return coffeeCommand(rest);
+    case 'org':
+      return orgCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -100,6 +110,17 @@ async function lessonsCommand(args: string[]): Promise<void> {
   }
   const exportArgs = readExportArgs(rest);
   process.stdout.write(await withDb(loadConfig(process.env), (db) => runExport(db, exportArgs)));
+}
+
+async function orgCommand(args: string[]): Promise<void> {
+  const command = readOrgArgs(args);
+  if (command.kind === 'help') {
+    process.stdout.write(`${command.text}\n`);
+    return;
+  }
+  const config = loadConfig(process.env);
+  const clock = config.clockFile === undefined ? systemClock : fileClock(config.clockFile);
+  process.stdout.write(await withDb(config, (db) => runOrg(db, command, clock())));
 }
 
 /** `coffee match --input FILE`: the matcher on a JSON file, groups as JSON on stdout; no database. */
@@ -133,6 +154,10 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof OrganisationError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
   }
   if (err instanceof UsageError) {
     process.stderr.write(`${err.message}\n`);

@@ -29,6 +29,8 @@ const personSchema = z.object({
   /** A conversation they were last seen in, where the connector can look them up. */
   seenIn: z.string().optional(),
   upn: z.string().optional(),
+  /** The team whose channel they last spoke in: their chats with Mobilise count in that team's organisation. */
+  team: z.string().optional(),
 });
 export type PersonAddress = z.infer<typeof personSchema>;
 
@@ -61,7 +63,8 @@ export class TeamsAddresses {
     return read(conversationSchema, await this.book.load(tenant, conversationKey(channel)));
   }
 
-  async saveConversation(tenant: string, channel: string, address: ConversationAddress): Promise<void> {
+  /** Returns the address as now stored, with what was known before. */
+  async saveConversation(tenant: string, channel: string, address: ConversationAddress): Promise<ConversationAddress> {
     const known = await this.conversation(tenant, channel);
     // Only some activities carry the team's group id, its id or the channel's name; keep each once learnt.
     const merged: ConversationAddress = { ...address };
@@ -69,8 +72,8 @@ export class TeamsAddresses {
       const value = address[key] ?? known?.[key];
       if (value !== undefined) merged[key] = value;
     }
-    if (known && sameJson(known, merged)) return;
-    await this.book.save(tenant, conversationKey(channel), merged);
+    if (!known || !sameJson(known, merged)) await this.book.save(tenant, conversationKey(channel), merged);
+    return merged;
   }
 
   async person(tenant: string, id: string): Promise<PersonAddress | undefined> {

@@ -1,5 +1,6 @@
 // Outbound calls to the Bot Connector through botbuilder's CloudAdapter: every post is proactive, from a stored address.
 import { TeamsInfo, type Activity, type CloudAdapter, type ConversationAccount, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
+import { cleanText } from '../../src/core/clean-text';
 import type { ServiceAddress } from './addresses';
 import type { TeamsMessage } from './cards';
 import { translated } from './connector-errors';
@@ -92,7 +93,8 @@ export class TeamsConnector {
     await translated(
       this.adapter.continueConversationAsync(this.appId, reference(to), async (ctx: TurnContext) => {
         const found = await TeamsInfo.getTeamChannels(ctx, teamId);
-        channels = found.flatMap((c) => (c.id ? [{ id: c.id, ...(c.name ? { name: c.name } : {}) }] : []));
+        // Names Teams gives are kept in the address book, so they are cleaned like an activity's.
+        channels = found.flatMap((c) => (c.id ? [{ id: c.id, ...(c.name ? { name: cleanText(c.name) } : {}) }] : []));
       }),
     );
     return channels;
@@ -104,7 +106,8 @@ export class TeamsConnector {
     await translated(
       this.adapter.continueConversationAsync(this.appId, reference(to), async (ctx: TurnContext) => {
         const member = await TeamsInfo.getMember(ctx, personId);
-        found = { ...(member.name ? { name: member.name } : {}), ...(member.userPrincipalName ? { upn: member.userPrincipalName } : {}) };
+        const { name, userPrincipalName: upn } = member;
+        found = { ...(name ? { name: cleanText(name) } : {}), ...(upn ? { upn: cleanText(upn) } : {}) };
       }),
     );
     return found;

@@ -1,6 +1,7 @@
 // POST /api/messages: our own checks of the body (size, JSON, shape), then botbuilder's CloudAdapter authenticates and runs the turn.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import { cleanJson } from '../../src/core/clean-text';
 import { receivedBody } from '../../src/http/request-body';
 import { errorText, type Logger } from '../../src/log';
 import { activitySchema, HANDLED_TYPES, shapeProblem, typedSchema, type TeamsActivity } from './activity';
@@ -37,7 +38,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: MessagesE
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // Cleaned before anything reads it: the adapter stores names and addresses from it before the engine sees an event.
+    body = cleanJson(JSON.parse(text));
   } catch {
     return answer(res, 400, 'the body is not JSON');
   }

@@ -16,7 +16,7 @@ export async function rememberAddresses(addresses: TeamsAddresses, a: TeamsActiv
   const groupId = a.channelData?.team?.aadGroupId;
   const teamId = channel ? a.channelData?.team?.id : undefined;
   const name = channel ? a.channelData?.channel?.name : undefined;
-  await addresses.saveConversation(tenant, place.channel, {
+  const saved = await addresses.saveConversation(tenant, place.channel, {
     ...service,
     conversationId: channel ? splitConversationId(a.conversation.id).base : a.conversation.id,
     ...(channel ? { conversationType: 'channel' } : a.conversation.conversationType ? { conversationType: a.conversation.conversationType } : {}),
@@ -30,5 +30,16 @@ export async function rememberAddresses(addresses: TeamsAddresses, a: TeamsActiv
     ...(a.from.name ? { name: a.from.name } : {}),
     seenIn: a.conversation.id,
     ...(isPersonalChat(a) ? { personal: a.conversation.id } : {}),
+    ...(channel && saved.teamId !== undefined ? { team: saved.teamId } : {}),
   });
+  if (channel && saved.teamId !== undefined) await rememberMentionedTeam(addresses, a, tenant, saved.teamId);
+}
+
+/** Someone @mentioned in a team (an action's owner) gets that team until they speak anywhere, so their chat has an organisation. */
+async function rememberMentionedTeam(addresses: TeamsAddresses, a: TeamsActivity, tenant: string, team: string): Promise<void> {
+  for (const entity of a.entities ?? []) {
+    const id = entity.type === 'mention' ? entity.mentioned?.id : undefined;
+    if (id === undefined || id === a.recipient.id || id === a.from.id) continue;
+    if ((await addresses.person(tenant, id))?.team === undefined) await addresses.updatePerson(tenant, id, { team });
+  }
 }

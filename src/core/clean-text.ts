@@ -25,7 +25,8 @@ function cleanPerson(p: Person): Person {
 
 function cleanPlace(p: Place): Place {
   const base: Place = { platform: p.platform, tenant: cleanText(p.tenant), channel: cleanText(p.channel) };
-  return p.thread === undefined ? base : { ...base, thread: cleanText(p.thread) };
+  const threaded = p.thread === undefined ? base : { ...base, thread: cleanText(p.thread) };
+  return p.scope === undefined ? threaded : { ...threaded, scope: cleanText(p.scope) };
 }
 
 function cleanFields(fields: Record<string, string>): Record<string, string> {
@@ -55,4 +56,36 @@ export function cleanInbound(event: Inbound): Inbound {
     case 'form':
       return { ...event, form: cleanText(event.form), fields: cleanFields(event.fields), from: cleanPerson(event.from), place, deliveryId };
   }
+}
+
+type JsonContainer = Record<string, unknown> | unknown[];
+
+function isContainer(value: unknown): value is JsonContainer {
+  return typeof value === 'object' && value !== null;
+}
+
+function emptyLike(value: JsonContainer): JsonContainer {
+  return Array.isArray(value) ? [] : {};
+}
+
+/**
+ * Parsed JSON with every string in it, keys included, cleaned: for a platform payload whose parts an adapter stores
+ * before the engine sees an event. A loop, not recursion, so deeply nested input cannot overflow the stack.
+ */
+export function cleanJson(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (!isContainer(value)) return value;
+  const root = emptyLike(value);
+  const pending: [JsonContainer, JsonContainer][] = [[value, root]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [from, to] = next;
+    for (const [key, item] of Object.entries(from)) {
+      const cleaned = typeof item === 'string' ? cleanText(item) : isContainer(item) ? emptyLike(item) : item;
+      if (isContainer(item) && isContainer(cleaned)) pending.push([item, cleaned]);
+      if (Array.isArray(to)) to.push(cleaned);
+      // defineProperty makes an own key, so a key named __proto__ stays a key.
+      else Object.defineProperty(to, cleanText(key), { value: cleaned, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return root;
 }

@@ -5,10 +5,15 @@ export type Platform = 'slack' | 'teams' | 'console';
 /** A conversation place: a channel, or a thread within it. */
 export interface Place {
   platform: Platform;
-  /** Slack workspace (team) id, Teams tenant id, or 'local' for the console. */
+  /** Slack workspace (team) id, Teams (Entra) tenant id, or 'local' for the console: what the platform needs to send here. */
   tenant: string;
   channel: string;
   thread?: string;
+  /**
+   * The workspace or team whose organisation this place counts in, when that is not the tenant: a Teams channel's team,
+   * or for a Teams chat the team its speaker was last seen in. Set by the adapter; see src/core/organisation.ts.
+   */
+  scope?: string;
 }
 
 export interface Person {
@@ -19,7 +24,12 @@ export interface Person {
 }
 
 /** What arrives from a platform, already translated by an adapter. */
-export type Inbound =
+export type Inbound = InboundKind & {
+  /** Mobilise's organisation key, resolved by the engine once per event (organisationOf reads it). */
+  organisation?: string;
+};
+
+type InboundKind =
   | {
       kind: 'command';
       /** Command name without the slash, e.g. 'aar'. */

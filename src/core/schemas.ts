@@ -9,6 +9,7 @@ export const placeSchema: z.ZodType<Place> = z.object({
   tenant: z.string(),
   channel: z.string(),
   thread: z.string().optional(),
+  scope: z.string().optional(),
 });
 
 export const personSchema: z.ZodType<Person> = z.object({

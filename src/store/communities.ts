@@ -55,6 +55,8 @@ function toCommunity(row: unknown): Community {
 
 export interface NewCommunity {
   id: string;
+  /** The organisation's key: not the place's tenant, which a Teams team shares with every team in its Entra tenant. */
+  tenant: string;
   place: Place;
   placeKey: string;
   name: string;
@@ -69,7 +71,7 @@ export async function insertCommunity(q: Sql, c: NewCommunity, now: Date): Promi
     `INSERT INTO communities (id, tenant, place, place_key, name, tags, owner, owner_id, digest, status, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $10)
      ON CONFLICT (place_key) WHERE status = 'active' DO NOTHING RETURNING id`,
-    [c.id, c.place.tenant, JSON.stringify(c.place), c.placeKey, c.name, c.tags, JSON.stringify(c.owner), c.owner.id, JSON.stringify(c.digest), now],
+    [c.id, c.tenant, JSON.stringify(c.place), c.placeKey, c.name, c.tags, JSON.stringify(c.owner), c.owner.id, JSON.stringify(c.digest), now],
   );
   return rows.length === 1;
 }

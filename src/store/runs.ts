@@ -1,6 +1,7 @@
 // SQL for flow runs and processed deliveries.
 import { z } from 'zod';
 import type { Person, Place } from '../core/model';
+import { scopeOf, type Organisation } from '../core/organisation';
 import { personSchema, placeSchema } from '../core/schemas';
 import type { Sql } from './db';
 
@@ -69,7 +70,8 @@ export async function pruneDeliveries(q: Sql, olderThan: Date): Promise<void> {
 
 export async function insertRun(
   q: Sql,
-  run: Omit<RunRecord, 'tenant' | 'rev' | 'sourceUrl'>,
+  // The engine always names the run's organisation; a fixture that does not gets its place's own.
+  run: Omit<RunRecord, 'tenant' | 'rev' | 'sourceUrl'> & { tenant?: Organisation },
   now: Date,
 ): Promise<void> {
   await q.query(
@@ -79,7 +81,7 @@ export async function insertRun(
       run.id,
       run.flow,
       run.version,
-      run.place.tenant,
+      run.tenant ?? scopeOf(run.place),
       JSON.stringify(run.place),
       run.placeKey,
       JSON.stringify(run.startedBy),

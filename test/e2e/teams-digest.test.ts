@@ -8,18 +8,18 @@ import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
 import { dbKinds, type DbKind } from '../support/databases';
 import type { SentActivity } from '../support/fake-bot-connector';
 import { adaptiveCardOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
-import { ALEX, CHANNEL, JO, KIT, OTHER_CHANNEL, SAM, TENANT, type Who } from '../support/teams-activities';
+import { ALEX, CHANNEL, JO, KIT, OTHER_CHANNEL, SAM, TEAM, TENANT, type Who } from '../support/teams-activities';
 
 const MONDAY = new Date('2026-11-23T09:00:00Z'); // 09:00 in London (GMT)
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
-/** A lesson saved from a Teams review, written straight into the library. */
+/** A lesson saved from a Teams review, written straight into the library of the team (its organisation). */
 async function addTeamsLesson(q: Sql, l: { title: string; tags: string[]; at: Date; contributors: Who[] }): Promise<string> {
   const id = randomUUID();
   await q.query(
     `INSERT INTO lessons (id, tenant, title, recommendation, technique, tags, contributors, source_platform, source_channel, source_url, created_at)
      VALUES ($1, $2, $3, $3, 'after-action-review', $4, $5, 'teams', $6, $7, $8)`,
-    [id, TENANT, l.title, l.tags, JSON.stringify(l.contributors), CHANNEL, `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/1`, l.at],
+    [id, TEAM.id, l.title, l.tags, JSON.stringify(l.contributors), CHANNEL, `https://teams.microsoft.com/l/message/${encodeURIComponent(CHANNEL)}/1`, l.at],
   );
   return id;
 }
@@ -57,7 +57,7 @@ describe.each(dbKinds)('a community of practice in Teams, end to end (%s Postgre
     // The week: a lesson in the domain, one outside it, and an overdue action from the domain lesson.
     const lesson = await addTeamsLesson(e2e.app.db, { title: 'Name a printer-queue owner for every go-live', tags: ['eprescribing'], at: new Date('2026-11-19T15:00:00Z'), contributors: [SAM] });
     await addTeamsLesson(e2e.app.db, { title: 'Order more printer paper', tags: ['estates'], at: new Date('2026-11-19T15:00:00Z'), contributors: [SAM] });
-    await addAction(e2e.app.db, { tenant: TENANT, lessonId: lesson, text: 'Check every ward printer queue', owner: { platform: 'teams', tenant: TENANT, id: JO.id }, dueOn: '2026-11-20' });
+    await addAction(e2e.app.db, { tenant: TEAM.id, lessonId: lesson, text: 'Check every ward printer queue', owner: { platform: 'teams', tenant: TENANT, id: JO.id }, dueOn: '2026-11-20' });
 
     // Nothing before Monday 09:00.
     await at(new Date(MONDAY.getTime() - 60_000));

@@ -24,7 +24,7 @@ const digest = { weekday: 1, time: '09:00', timeZone: 'Europe/London', since: no
 
 function community(channel: string, tenant = 'T1'): NewCommunity {
   const place = { platform: 'slack' as const, tenant, channel };
-  return { id: randomUUID(), place, placeKey: `slack:${tenant}:${channel}`, name: `Sepsis champions ${channel}`, tags: ['sepsis'], owner: person('U1', tenant), digest };
+  return { id: randomUUID(), tenant, place, placeKey: `slack:${tenant}:${channel}`, name: `Sepsis champions ${channel}`, tags: ['sepsis'], owner: person('U1', tenant), digest };
 }
 
 describe.each(dbKinds)('communities store on %s Postgres', (kind) => {

@@ -133,3 +133,18 @@ export function teamInstall(serviceUrl: string, who: Who): Json {
     channelData: { ...channelData(TEAM.id), eventType: 'teamMemberAdded' },
   });
 }
+
+/** Action.Execute on a card: Teams sends an `adaptiveCard/action` invoke whose value holds the button's data. */
+export function cardExecute(serviceUrl: string, from: Who, conversationId: string, cardId: string, data: Json): Json {
+  return { ...cardSubmit(serviceUrl, from, conversationId, cardId, {}), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'mobilise', data } } };
+}
+
+/** The same activity as Teams would send it from elsewhere: another tenant, and another team where it names a team. */
+export function sentFrom(activity: Json, where: { tenant: string; team: Json }): Json {
+  const channelData = (activity.channelData ?? {}) as Json;
+  return {
+    ...activity,
+    conversation: { ...(activity.conversation as Json), tenantId: where.tenant },
+    channelData: { ...channelData, tenant: { id: where.tenant }, ...(channelData.team === undefined ? {} : { team: where.team }) },
+  };
+}

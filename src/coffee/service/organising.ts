@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceReply } from '../../core/command-service';
 import { samePerson } from '../../core/model';
+import { organisationOf } from '../../core/organisation';
 import { enqueueOnce } from '../../store/outbox';
 import { insertProgramme, programmeAt, stopProgramme, updateProgramme, type Programme } from '../../store/coffee/programmes';
 import { memberCounts } from '../../store/coffee/members';
@@ -47,7 +48,7 @@ export async function saveSetup(ctx: CoffeeContext, fields: Record<string, strin
 async function create(ctx: CoffeeContext, settings: ProgrammeSettings): Promise<ServiceReply> {
   const place = channelOf(ctx.event.place);
   const anchor = { round: 1, at: firstRoundStart(settings, ctx.now) };
-  const programme: Programme = { id: randomUUID(), tenant: place.tenant, place, organiser: ctx.from, settings, anchor, status: 'active' };
+  const programme: Programme = { id: randomUUID(), tenant: organisationOf(ctx.event), place, organiser: ctx.from, settings, anchor, status: 'active' };
   if (!(await insertProgramme(ctx.tx, { ...programme, placeKey: channelKey(place) }, ctx.now))) {
     // Someone else set one up a moment ago.
     const winner = await programmeAt(ctx.tx, channelKey(place));

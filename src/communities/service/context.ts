@@ -2,7 +2,7 @@
 import type { Card } from '../../core/card';
 import { whisperReply, type ServiceReply } from '../../core/command-service';
 import type { Outgoing } from '../../core/flow';
-import type { Inbound, Person } from '../../core/model';
+import { samePerson, type Inbound, type Person } from '../../core/model';
 import type { Sql } from '../../store/db';
 import type { Community } from '../../store/communities';
 import { channelRefusedCard, type CommunityInWords } from '../cards/replies';
@@ -24,7 +24,7 @@ export function whisper(ctx: CopContext, ...cards: Card[]): ServiceReply {
 }
 
 export function isOwner(community: Community, person: Person): boolean {
-  return community.owner.id === person.id && community.tenant === person.tenant;
+  return samePerson(community.owner, person);
 }
 
 export function inWords(c: Community): CommunityInWords {

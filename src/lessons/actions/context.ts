@@ -17,7 +17,7 @@ export function whisper(ctx: ActionContext, card: Card): ServiceReply {
   return whisperReply(ctx.event.from, card);
 }
 
-/** People in a form's person field come back as bare ids of the same platform and organisation. */
+/** People in a form's person field come back as bare ids of the presser's platform tenant (which sends to them). */
 export function personById(ctx: ActionContext, id: string): Person {
-  return id === ctx.event.from.id ? ctx.event.from : { platform: ctx.event.from.platform, tenant: ctx.tenant, id };
+  return id === ctx.event.from.id ? ctx.event.from : { platform: ctx.event.from.platform, tenant: ctx.event.from.tenant, id };
 }

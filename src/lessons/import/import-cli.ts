@@ -13,7 +13,7 @@ import { columnProblemLine, ignoredColumnsLine, rowLine, summaryLine, type Repor
 import { validateRow, type ImportedLesson, type RowCells } from './validate-row';
 
 const optionsSchema = z.object({
-  tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (a Slack workspace id, a Teams tenant id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
+  tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (its org:… key, or an unjoined Slack workspace id or Teams team id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
   'dry-run': z.boolean().default(false),
 });
 

@@ -7,7 +7,7 @@ import { UsageError } from '../../usage-error';
 import { parseLessonQuery } from '../parse-lesson-query';
 
 const optionsSchema = z.object({
-  tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (a Slack workspace id, a Teams tenant id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
+  tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (its org:… key, or an unjoined Slack workspace id or Teams team id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
   format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
   limit: z.coerce.number({ error: '--limit must be a number' }).int('--limit must be a whole number').min(1, '--limit must be at least 1').max(100, '--limit can be at most 100').default(10),
 });

@@ -1,0 +1,38 @@
+// `mobilise org register | join | list`: what an administrator runs to make and grow an organisation.
+import type { Db } from '../store/db';
+import { listOrganisations, type OrganisationWithMembers } from '../store/organisations';
+import { describeScope, joinOrganisation } from './join';
+import type { OrgCommand } from './org-args';
+import { registerOrganisation } from './register';
+
+/** Runs a parsed command; the text is for stdout. An OrganisationError is a refusal (exit 1). */
+export async function runOrg(db: Db, command: Exclude<OrgCommand, { kind: 'help' }>, now: Date): Promise<string> {
+  switch (command.kind) {
+    case 'register': {
+      const org = await registerOrganisation(db, command, now);
+      const ods = org.odsCode === undefined ? '' : ` (ODS ${org.odsCode})`;
+      return `Registered ${org.name}${ods} as ${org.key}. Join its workspaces and teams with "mobilise org join ${org.key} --slack-workspace T… | --teams-team 19:…".\n`;
+    }
+    case 'join': {
+      const outcome = await joinOrganisation(db, command.organisation, command.scope, now);
+      const who = describeScope(command.scope);
+      if (outcome.kind === 'already') return `${who} is in ${outcome.organisation.name} (${outcome.organisation.key}) already; nothing changed.\n`;
+      const moved = outcome.moved.filter((m) => m.rows > 0).map((m) => `${m.table} ${m.rows}`);
+      return `${who} joined ${outcome.organisation.name} (${outcome.organisation.key}). Rows moved: ${moved.length === 0 ? 'none' : moved.join(', ')}.\n`;
+    }
+    case 'list':
+      return listText(await listOrganisations(db));
+  }
+}
+
+function listText(orgs: OrganisationWithMembers[]): string {
+  if (orgs.length === 0) return 'No organisations are registered: each Slack workspace and Teams team is its own.\n';
+  return orgs
+    .map((o) => {
+      const head = `${o.key}  ${o.name}${o.odsCode === undefined ? '' : `  ODS ${o.odsCode}`}`;
+      const members = o.members.length === 0 ? ['  (nothing has joined yet)'] : o.members.map((m) => `  ${describeScope(m)}`);
+      return [head, ...members].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
+}
