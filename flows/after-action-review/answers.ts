@@ -4,7 +4,7 @@ import type { AarState } from './state';
 import { withSummaryRefreshed } from './steps';
 import { answerHeldBackCard, answerNowClearCard } from './whispers';
 
-export const { recordAnswer, editAnswer, deleteAnswer } = answerHandlers<AarState>({
+export const { answerReply, withAddition, editAnswer, deleteAnswer } = answerHandlers<AarState>({
   heldBackCard: answerHeldBackCard,
   nowClearCard: answerNowClearCard,
   /** In review, any change to the answers changes the summary too. */

@@ -1,16 +1,16 @@
 // Routes each event to the handler for it, after checking who sent it and whether it is still current.
-import type { Step } from '../../src/core/flow';
+import type { Addition, Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
 import { pressedOnQuestion } from '../shared/question-card';
 import { isFacilitator, stay, whisper } from '../shared/steps';
 import type { ThreadCommand } from '../shared/thread-commands';
-import { editAnswer, deleteAnswer, recordAnswer } from './answers';
+import { answerReply, deleteAnswer, editAnswer, withAddition } from './answers';
 import { commandFor } from './commands';
 import { EDIT_LESSON_FORM, verbOf, type ActionVerb } from './ids';
 import { changeLesson, openLessonEditor, setDropped, submitLessonForm } from './lesson-edits';
 import { cancelReview, finishQuestions, nextQuestion, saveLessons } from './progress';
 import { proposalByKey, proposalByNumber } from './proposals';
-import type { AarState } from './state';
+import type { AarRest, AarState, Answer } from './state';
 import {
   alreadyOnQuestionCard,
   alreadyRunningCard,
@@ -56,14 +56,23 @@ function runCommand(state: AarState, command: ThreadCommand, event: Reply): Step
   }
 }
 
+/** A reply that is not a move: an answer while the questions are open; once they close, the thread is free for chat. */
+function plainReply(state: AarRest, event: Reply, now: Date): Addition<Answer> {
+  return state.phase === 'asking' ? answerReply(state, event, now) : { say: [] };
+}
+
 function onReply(state: AarState, event: Reply, now: Date): Step<AarState> {
   const command = commandFor(event.text, state.phase);
-  if (command) {
-    if (!isFacilitator(state, event.from)) return whisper(state, event.from, onlyFacilitatorMovesCard(state.facilitator));
-    return runCommand(state, command, event);
-  }
-  // Once the questions close, the thread is free for chat.
-  return state.phase === 'asking' ? recordAnswer(state, event, now) : stay(state);
+  if (!command) return withAddition(state, plainReply(state, event, now));
+  if (!isFacilitator(state, event.from)) return whisper(state, event.from, onlyFacilitatorMovesCard(state.facilitator));
+  return runCommand(state, command, event);
+}
+
+/** The cheap path for the commonest event, a plain reply, without the answers so far; anything else takes the full path. */
+export function addReply(state: AarRest, event: Inbound, now: Date): Addition | undefined {
+  if (state.phase === 'saved' || state.phase === 'cancelled') return { say: [] };
+  if (event.kind !== 'reply' || commandFor(event.text, state.phase)) return undefined;
+  return plainReply(state, event, now);
 }
 
 const QUESTION_VERBS: readonly ActionVerb[] = ['next', 'finish', 'cancel'];

@@ -1,8 +1,9 @@
 // The After Action Review flow: four questions in a thread, then lessons for the shared library.
 import type { Flow } from '../../src/core/flow';
-import { onEvent } from './flow';
+import { answerCollection } from '../shared/answer-collection';
+import { addReply, onEvent } from './flow';
 import { startReview } from './start';
-import { aarStateSchema, type AarState } from './state';
+import { aarRestSchema, aarStateSchema, type AarState } from './state';
 
 export const afterActionReview: Flow<AarState> = {
   id: 'after-action-review',
@@ -11,6 +12,7 @@ export const afterActionReview: Flow<AarState> = {
   stateSchema: aarStateSchema,
   start: startReview,
   on: onEvent,
+  collection: answerCollection(aarRestSchema, addReply),
 };
 
 export type { AarState } from './state';

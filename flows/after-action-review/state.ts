@@ -24,3 +24,7 @@ export type AarState = z.infer<typeof aarStateSchema>;
 export type { Answer };
 export type ProposalEdit = z.infer<typeof proposalEditSchema>;
 export type Phase = AarState['phase'];
+
+/** The state without its answers, which the engine keeps as rows: what a plain reply needs. */
+export const aarRestSchema = aarStateSchema.omit({ answers: true });
+export type AarRest = z.infer<typeof aarRestSchema>;

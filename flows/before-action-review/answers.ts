@@ -3,7 +3,7 @@ import { answerHandlers } from '../shared/answers';
 import type { Answer, BarState } from './state';
 import { answerHeldBackCard, answerNowClearCard } from './whispers';
 
-export const { recordAnswer, editAnswer, deleteAnswer } = answerHandlers<BarState>({
+export const { answerReply, recordAnswer, editAnswer, deleteAnswer } = answerHandlers<BarState>({
   heldBackCard: answerHeldBackCard,
   nowClearCard: answerNowClearCard,
 });

@@ -1,13 +1,13 @@
 // Routes each event to the handler for it, after checking who sent it and whether it is still current.
-import type { Step } from '../../src/core/flow';
+import type { Addition, Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
 import { pressedOnQuestion } from '../shared/question-card';
 import { isFacilitator, stay, whisper } from '../shared/steps';
-import { deleteAnswer, editAnswer, recordAnswer } from './answers';
+import { answerReply, deleteAnswer, editAnswer, recordAnswer } from './answers';
 import { commandFor, type BarCommand } from './commands';
 import { verbOf } from './ids';
 import { cancelReview, finishReview, nextQuestion } from './progress';
-import type { BarState } from './state';
+import type { BarRest, BarState } from './state';
 import { alreadyOnQuestionCard, alreadyRunningCard, onlyFacilitatorButtonsCard, onlyFacilitatorMovesCard } from './whispers';
 
 type Action = Extract<Inbound, { kind: 'action' }>;
@@ -25,6 +25,13 @@ function onReply(state: BarState, event: Reply, now: Date): Step<BarState> {
   if (!command) return recordAnswer(state, event, now);
   if (!isFacilitator(state, event.from)) return whisper(state, event.from, onlyFacilitatorMovesCard(state.facilitator));
   return PROGRESS[command](state, now);
+}
+
+/** The cheap path for the commonest event, a plain reply, without the answers so far; anything else takes the full path. */
+export function addReply(state: BarRest, event: Inbound, now: Date): Addition | undefined {
+  if (state.phase !== 'asking') return { say: [] };
+  if (event.kind !== 'reply' || commandFor(event.text)) return undefined;
+  return answerReply(state, event, now);
 }
 
 /** Every BAR button sits on a question card and carries its index; one from an earlier card is a late or double press. */

@@ -1,8 +1,9 @@
 // The Before Action Review flow: four questions in a thread, past lessons recalled for question 2, actions from question 4.
 import type { Flow } from '../../src/core/flow';
-import { onEvent } from './flow';
+import { answerCollection } from '../shared/answer-collection';
+import { addReply, onEvent } from './flow';
 import { startReview } from './start';
-import { barStateSchema, type BarState } from './state';
+import { barRestSchema, barStateSchema, type BarState } from './state';
 
 export const beforeActionReview: Flow<BarState> = {
   id: 'before-action-review',
@@ -11,6 +12,7 @@ export const beforeActionReview: Flow<BarState> = {
   stateSchema: barStateSchema,
   start: startReview,
   on: onEvent,
+  collection: answerCollection(barRestSchema, addReply),
 };
 
 export type { BarState } from './state';

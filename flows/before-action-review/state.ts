@@ -13,3 +13,7 @@ export const barStateSchema = z.object({
 export type BarState = z.infer<typeof barStateSchema>;
 export type { Answer };
 export type Phase = BarState['phase'];
+
+/** The state without its answers, which the engine keeps as rows: what a plain reply needs. */
+export const barRestSchema = barStateSchema.omit({ answers: true });
+export type BarRest = z.infer<typeof barRestSchema>;

@@ -1,6 +1,6 @@
 // Replies in a review's thread while its questions are open: recorded guarded, and kept in step with edits and deletes.
 import type { Card } from '../../src/core/card';
-import type { Outgoing, Step } from '../../src/core/flow';
+import type { Addition, Outgoing, Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
 import { guardText, type Finding } from '../../src/privacy';
 import type { Answer } from './review-state';
@@ -28,6 +28,10 @@ export interface AnswerRules<S extends Answering> {
 }
 
 export interface AnswerHandlers<S> {
+  /** The answer a reply adds, from the question being asked alone (the engine's cheap path); nothing for an empty reply. */
+  answerReply(state: Pick<Answering, 'question'>, event: Reply, now: Date): Addition<Answer>;
+  /** Puts an addition into the whole state; a message already answered adds nothing and says nothing. */
+  withAddition(state: S, addition: Addition<Answer>): Step<S>;
   recordAnswer(state: S, event: Reply, now: Date): Step<S>;
   editAnswer(state: S, event: ReplyEdited): Step<S>;
   deleteAnswer(state: S, event: ReplyDeleted): Step<S>;
@@ -47,14 +51,24 @@ export function answerHandlers<S extends Answering>(rules: AnswerRules<S>): Answ
     return { answer: { ...answer, text: masked, flagged }, heldBack };
   }
 
-  function recordAnswer(state: S, event: Reply, now: Date): Step<S> {
-    if (event.text.trim() === '') return stay(state);
-    if (state.answers.some((a) => a.messageId === event.messageId)) return stay(state);
+  function answerReply(state: Pick<Answering, 'question'>, event: Reply, now: Date): Addition<Answer> {
+    if (event.text.trim() === '') return { say: [] };
     const { answer, heldBack } = guarded(
       { messageId: event.messageId, question: state.question, author: personOf(event.from), at: now.toISOString() },
       event.text,
     );
-    return { state: { ...state, answers: [...state.answers, answer] }, say: heldBack };
+    return { add: { key: answer.messageId, item: answer }, say: heldBack };
+  }
+
+  function withAddition(state: S, addition: Addition<Answer>): Step<S> {
+    const { add, say } = addition;
+    if (!add) return { state, say };
+    if (state.answers.some((a) => a.messageId === add.key)) return stay(state);
+    return { state: { ...state, answers: [...state.answers, add.item] }, say };
+  }
+
+  function recordAnswer(state: S, event: Reply, now: Date): Step<S> {
+    return withAddition(state, answerReply(state, event, now));
   }
 
   function editAnswer(state: S, event: ReplyEdited): Step<S> {
@@ -74,5 +88,5 @@ export function answerHandlers<S extends Answering>(rules: AnswerRules<S>): Answ
     return afterChange(withoutAnswer({ ...state, answers }, event.messageId), []);
   }
 
-  return { recordAnswer, editAnswer, deleteAnswer };
+  return { answerReply, withAddition, recordAnswer, editAnswer, deleteAnswer };
 }

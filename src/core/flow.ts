@@ -71,6 +71,32 @@ export interface StartInput {
   now: Date;
 }
 
+/** One item a run collects (an answer), stored in a row of its own under a key unique within the run. */
+export interface Contribution<I = unknown> {
+  key: string;
+  item: I;
+}
+
+/** What an event that only adds to the run's collection does: the item to add, if any, and what to say. */
+export interface Addition<I = unknown> {
+  add?: Contribution<I>;
+  say: Outgoing[];
+}
+
+/**
+ * A run whose state holds a growing list (a review's answers) keeps that list as rows, so a reply costs one
+ * INSERT however big the review grows. The engine stores `state[field]` apart and puts it back before `on`.
+ */
+export interface Collection<Rest> {
+  /** The field of the state that holds the items, oldest first; new items are only ever added at the end. */
+  field: string;
+  /** Checks the stored state without its items: all the cheap path reads. */
+  restSchema: z.ZodType<Rest>;
+  keyOf(item: unknown): string;
+  /** Answers an event that only adds an item, from the state without its items; undefined takes the full path. */
+  add(rest: Rest, event: Inbound, now: Date): Addition | undefined;
+}
+
 /** A start that keeps no state (help, a missing title) returns `state: null` and `done: true`. */
 export interface Flow<S> {
   id: string;
@@ -82,4 +108,5 @@ export interface Flow<S> {
   stateSchema: z.ZodType<S>;
   start(input: StartInput): Step<S | null>;
   on(state: S, event: Inbound, now: Date): Step<S>;
+  collection?: Collection<unknown>;
 }

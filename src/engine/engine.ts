@@ -1,22 +1,26 @@
 // Applies each inbound event to its flow run in one transaction, then delivers what was said.
 import { randomUUID } from 'node:crypto';
-import type { Flow, Outgoing, Step } from '../core/flow';
+import type { Collection, Contribution, Flow, Outgoing, Step } from '../core/flow';
 import { refuseButton } from '../core/button-value';
 import type { CommandService } from '../core/command-service';
 import { cleanInbound } from '../core/clean-text';
 import type { InboundHandler } from '../core/inbound-handler';
 import { placeKey, type Inbound } from '../core/model';
 import { organisationOf } from '../core/organisation';
+import { withOrganisation } from '../organisations/resolve';
 import type { Db, Sql } from '../store/db';
+import { DatabaseUnavailable, isDatabaseUnavailable } from '../store/database-errors';
 import { claimDelivery, closeRun, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
 import { enqueue } from '../store/outbox';
 import { insertLessons } from '../store/lessons';
 import { insertRunActions } from '../store/lesson-actions';
+import { addContribution, listContributions, syncContributions } from '../store/run-contributions';
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { Delivery, type ChatDirectory } from './delivery';
 import { notices } from './notices';
 import type { Recaller } from './recaller';
+import { joinState, splitState } from './run-state';
 import { WorkLimit } from './work-limit';
 
 /** Flows of any state type; the engine only moves their state to and from JSON. */
@@ -39,6 +43,7 @@ export interface EngineDeps {
 }
 
 const DEFAULT_CONCURRENCY = 8;
+const MAX_BACKGROUND_DELIVERIES = 256;
 
 /** What a transaction decided: outbox streams to deliver, or messages that need no storing. */
 interface Outcome {
@@ -54,6 +59,7 @@ export class Engine implements InboundHandler {
   private readonly byId = new Map<string, AnyFlow>();
   private readonly services: CommandService[];
   private readonly work: WorkLimit;
+  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly deps: EngineDeps) {
     for (const f of deps.flows) {
@@ -65,22 +71,52 @@ export class Engine implements InboundHandler {
     this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
-  /** Every platform's events come through here, so this is where text the database would refuse is cleaned, once. */
-  handle(event: Inbound): Promise<void> {
-    return this.work.run(() => this.process(cleanInbound(event)));
+  /** Applies an event and delivers what it said (the console sandbox, tests): resolves once both are done. */
+  async handle(event: Inbound): Promise<void> {
+    const outcome = await this.work.run(() => this.commit(cleanInbound(event)));
+    await this.deliver(event, outcome);
   }
 
-  private async process(event: Inbound): Promise<void> {
+  /**
+   * Applies an event and resolves once it is committed; what it said is delivered in the background, so the next event
+   * at the same place (the spool applies them in order) does not wait on the platform. See drained().
+   */
+  async accept(event: Inbound): Promise<void> {
+    const outcome = await this.work.run(() => this.commit(cleanInbound(event)));
+    // Beyond the cap the outbox keeps it and the sweep delivers it: memory stays bounded when a platform is slow.
+    if (this.delivering.size >= MAX_BACKGROUND_DELIVERIES && !outcome.direct?.length) return;
+    const running = this.deliver(event, outcome);
+    this.delivering.add(running);
+    void running.finally(() => this.delivering.delete(running));
+  }
+
+  /** Resolves once deliveries started by accept() have finished (shutdown, tests). */
+  async drained(): Promise<void> {
+    while (this.delivering.size > 0) await Promise.all([...this.delivering]);
+  }
+
+  /** Every platform's events come through here, so the caller cleans the text the database would refuse, once. */
+  private async commit(event: Inbound): Promise<Outcome> {
     const now = this.deps.clock();
-    let outcome: Outcome;
     try {
-      outcome = await this.deps.db.transaction((tx) => this.apply(tx, event, now));
+      // The organisation is resolved once, in the transaction, so every service and run sees the same one.
+      return await this.deps.db.transaction(async (tx) => this.apply(tx, await withOrganisation(tx, event), now));
     } catch (err) {
+      // Nothing was applied; whoever holds the event (the spool) keeps it and tries again once the database is back.
+      if (isDatabaseUnavailable(err)) throw new DatabaseUnavailable(errorText(err));
       this.deps.log.error('event failed', { kind: event.kind, delivery: event.deliveryId, error: errorText(err) });
-      outcome = 'from' in event ? { direct: [notices.somethingWentWrong(event.from)] } : {};
+      return 'from' in event ? { direct: [notices.somethingWentWrong(event.from)] } : {};
     }
+  }
+
+  private async deliver(event: Inbound, outcome: Outcome): Promise<void> {
     if (outcome.direct?.length) await this.delivery.sendDirect(event.place, outcome.direct);
-    for (const stream of outcome.streams ?? []) await this.delivery.deliverStream(stream);
+    try {
+      for (const stream of outcome.streams ?? []) await this.delivery.deliverStream(stream);
+    } catch (err) {
+      // The event is committed; what it said waits in the outbox for the next sweep.
+      this.deps.log.warn('delivery after commit failed; the sweep will retry', { delivery: event.deliveryId, error: errorText(err) });
+    }
   }
 
   private async apply(tx: Sql, event: Inbound, now: Date): Promise<Outcome> {
@@ -103,16 +139,37 @@ export class Engine implements InboundHandler {
     if (!(await claimDelivery(tx, event.deliveryId, now))) return {};
 
     const flow = this.byId.get(run.flow);
-    const parsed = flow?.version === run.version ? flow.stateSchema.safeParse(run.state) : undefined;
-    if (!flow || !parsed?.success) {
+    const current = flow?.version === run.version ? flow : undefined;
+    if (current?.collection) {
+      const added = await this.addToCollection(tx, current.collection, run, event, now);
+      if (added) return added;
+    }
+    const items = current?.collection ? await listContributions(tx, run.id) : [];
+    const parsed = current?.stateSchema.safeParse(joinState(current, run.state, items));
+    if (!current || !parsed?.success) {
       this.deps.log.warn('closing a run this version cannot continue', { run: run.id, flow: run.flow, version: run.version });
       await closeRun(tx, run.id, now);
-      await enqueue(tx, run.id, [notices.runRetired()], now);
-      return { streams: [run.id] };
+      return this.said(tx, run.id, [notices.runRetired()], now);
     }
-    const step = flow.on(parsed.data, event, now);
-    await this.persist(tx, run, step, now);
-    return { streams: [run.id] };
+    const step = current.on(parsed.data, event, now);
+    return this.persist(tx, current, run, step, now, items);
+  }
+
+  /** The cheap path: an event that only adds to the run's collection is one INSERT, the rest of the state untouched. */
+  private async addToCollection(tx: Sql, collection: Collection<unknown>, run: RunRecord, event: Inbound, now: Date): Promise<Outcome | undefined> {
+    const rest = collection.restSchema.safeParse(run.state);
+    const addition = rest.success ? collection.add(rest.data, event, now) : undefined;
+    if (!addition) return undefined;
+    // The same message seen twice (its key is there already) adds nothing and says nothing.
+    if (addition.add && !(await addContribution(tx, run.id, addition.add, now))) return {};
+    return this.said(tx, run.id, addition.say, now);
+  }
+
+  /** Queues what a run said; only a stream that was given something is delivered after commit. */
+  private async said(tx: Sql, runId: string, say: Outgoing[], now: Date): Promise<Outcome> {
+    if (say.length === 0) return {};
+    await enqueue(tx, runId, say, now);
+    return { streams: [runId] };
   }
 
   private async start(tx: Sql, event: Extract<Inbound, { kind: 'command' }>, now: Date): Promise<Outcome> {
@@ -130,7 +187,7 @@ export class Engine implements InboundHandler {
     const key = opensThread ? `${placeKey(event.place)}#run:${id}` : placeKey(event.place);
     const run: RunRecord = {
       id, flow: flow.id, version: flow.version, tenant: organisationOf(event), place: event.place, placeKey: key,
-      startedBy: event.from, state: step.state, status: 'active', rev: 0,
+      startedBy: event.from, state: splitState(flow, step.state).rest, status: 'active', rev: 0,
     };
     try {
       await tx.exec('SAVEPOINT start_run');
@@ -140,8 +197,7 @@ export class Engine implements InboundHandler {
       await tx.exec('ROLLBACK TO SAVEPOINT start_run');
       return { direct: [notices.alreadyRunning(event.from, flow.command)] };
     }
-    await this.persist(tx, run, { ...step, state: step.state }, now, false);
-    return { streams: [id] };
+    return this.persist(tx, flow, run, { ...step, state: step.state }, now, [], false);
   }
 
   private serviceFor(event: Inbound): CommandService | undefined {
@@ -154,18 +210,23 @@ export class Engine implements InboundHandler {
     return [...this.byCommand.keys(), ...this.services.map((s) => s.command)];
   }
 
-  private async persist(tx: Sql, run: RunRecord, step: Step<unknown>, now: Date, updateState = true): Promise<void> {
-    if (updateState) await saveRun(tx, run.id, { state: step.state, status: step.done ? 'done' : 'active', wakeAt: step.wakeAt }, now);
+  /** Writes a step: the state (its collection as rows, only what changed), lessons, actions, and what it said. */
+  private async persist(
+    tx: Sql, flow: AnyFlow, run: RunRecord, step: Step<unknown>, now: Date, stored: Contribution[], updateState = true,
+  ): Promise<Outcome> {
+    const { rest, items } = splitState(flow, step.state);
+    if (updateState) await saveRun(tx, run.id, { state: rest, status: step.done ? 'done' : 'active', wakeAt: step.wakeAt }, now);
+    if (flow.collection) await syncContributions(tx, run.id, stored, items, now);
     if (step.save?.length) {
-      const { platform, tenant, channel, thread } = run.place;
-      await insertLessons(tx, run.id, { platform, tenant, channel, thread, url: run.sourceUrl }, step.save, now);
+      const { platform, channel, thread } = run.place;
+      await insertLessons(tx, run.id, { platform, tenant: run.tenant, channel, thread, url: run.sourceUrl }, step.save, now);
     }
     if (step.actions?.length) await insertRunActions(tx, run, step.actions, now);
     const recalled =
       step.recall && this.deps.recall
         ? await this.deps.recall(tx, { tenant: run.tenant, runId: run.id, place: run.place, ...step.recall }, now)
         : [];
-    await enqueue(tx, run.id, [...step.say, ...recalled], now);
+    return this.said(tx, run.id, [...step.say, ...recalled], now);
   }
 
   /** Replies outside a run are ordinary chat; a button on a finished run deserves a word. */

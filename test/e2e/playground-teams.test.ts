@@ -8,7 +8,8 @@ import { buttonsOf, submitsOf, type CardMessage } from '../support/playground-dr
 import { usePlaygroundE2e } from '../support/playground-e2e';
 import { cardProblems, deliveryProblems, mentionedIn, outboxProblems, updatesOf, wordsOf } from '../support/playground-expect';
 import type { SeenMessage } from '../support/playground-frames';
-import { ALEX, EPRESCRIBING, GENERAL, JO, KIT, PERSONAL_CHAT, PLAYGROUND_TENANT, SAM } from '../support/playground-org';
+import { ALEX, EPRESCRIBING, GENERAL, JO, KIT, PERSONAL_CHAT, SAM, TEAM } from '../support/playground-org';
+import { answerCount } from '../support/stored-answers';
 
 jest.setTimeout(60_000);
 
@@ -37,8 +38,7 @@ describeServer('Mobilise in Microsoft 365 Agents Playground (server Postgres)', 
   }
   const latest = (m: SeenMessage): CardMessage => e2e.teams.latest(m);
   const actionsOf = (m: CardMessage | SeenMessage): unknown[] => submitsOf('versions' in m ? latest(m) : m).map((d) => d.action);
-  const answers = async (): Promise<unknown> =>
-    (await e2e.mobilise.app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs WHERE status = 'active'"))[0]?.n;
+  const answers = (): Promise<number> => answerCount(e2e.mobilise.app.db);
 
   it('welcomes Alex once, in one message, when Mobilise is installed in their personal chat', async () => {
     await e2e.teams.install(PERSONAL_CHAT);
@@ -112,10 +112,10 @@ describeServer('Mobilise in Microsoft 365 Agents Playground (server Postgres)', 
     expect(wordsOf(overview)).toMatch(/2 lessons saved/);
 
     // 8. The library has them, from Teams, with the chain they came from.
-    const lessons = await listLessons(e2e.mobilise.app.db, { tenant: PLAYGROUND_TENANT });
+    const lessons = await listLessons(e2e.mobilise.app.db, { tenant: TEAM.id });
     expect(lessons.map((l) => l.recommendation).sort()).toEqual(['Brief pharmacy the day before go-live', LESSON]);
     const [channel, root] = chain.split(';messageid=');
-    expect(lessons[0]?.source).toMatchObject({ platform: 'teams', tenant: PLAYGROUND_TENANT, channel, thread: root });
+    expect(lessons[0]?.source).toMatchObject({ platform: 'teams', tenant: TEAM.id, channel, thread: root });
 
     // 9. The whole chain: seven messages, each posted once and whole, every change in place; nothing left to retry.
     expect(teams.messagesIn(chain)).toHaveLength(7);
@@ -146,7 +146,7 @@ describeServer('Mobilise in Microsoft 365 Agents Playground (server Postgres)', 
     expect(teams.messagesIn(aarChain)).toHaveLength(7);
 
     // Kit finds the printer-queue lesson useful: noted against this review, Kit thanked privately, nothing added to the chain.
-    const lesson = (await listLessons(e2e.mobilise.app.db, { tenant: PLAYGROUND_TENANT })).find((l) => l.recommendation === LESSON);
+    const lesson = (await listLessons(e2e.mobilise.app.db, { tenant: TEAM.id })).find((l) => l.recommendation === LESSON);
     const useful = submitsOf(latest(recalled)).find((d) => d.action === 'lessons:recall:useful' && String(d.value).endsWith(`:${lesson?.id ?? '?'}`));
     await adds(chain, 0, () => teams.press(latest(recalled), 'lessons:recall:useful', KIT, String(useful?.value)));
     expect(wordsOf(teams.sentTo(KIT).at(-1) as CardMessage)).toMatch(/Noted: useful/);

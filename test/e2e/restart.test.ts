@@ -12,6 +12,7 @@ import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../supp
 import { spawnMobilise } from '../support/mobilise-process';
 import { SlackClientSim, startSlackMobilise } from '../support/mobilise-slack';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 jest.setTimeout(90_000);
 
@@ -78,7 +79,7 @@ describe.each(dbKinds)('a restart in the middle of a review (%s Postgres)', (kin
     api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length >= n, 15_000).then(() => api.calls('chat.postMessage'));
   // The ack says nothing about when the answer is stored, so look in the database.
   const answersStored = (db: Db, n: number): Promise<unknown> =>
-    waitUntil(`${n} answers`, async () => (await db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs"))[0]?.n === n, 15_000);
+    waitUntil(`${n} answers`, async () => (await answerCount(db)) === n, 15_000);
 
   it('finishes the review and saves its lessons after the first process is stopped', async () => {
     const first = await start();

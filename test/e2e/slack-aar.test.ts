@@ -5,6 +5,7 @@ import type { RecordedCall } from '../support/fake-slack-api';
 import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { eventCallback, messageEvent, viewSubmission } from '../support/slack-requests';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 const NHS_NUMBER = '943 476 5919';
 
@@ -18,10 +19,7 @@ describe.each(dbKinds)('After Action Review in Slack, end to end (%s Postgres)',
       e2e.api.calls('chat.postEphemeral').filter((x) => x.body.user === user),
     );
   const answersStored = (n: number): Promise<unknown> =>
-    waitUntil(`${n} answers`, async () => {
-      const rows = await e2e.app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
-      return rows[0]?.n === n;
-    });
+    waitUntil(`${n} answers`, async () => (await answerCount(e2e.app.db)) === n);
 
   it('runs the review in a thread and saves its lessons, once, without the NHS number', async () => {
     // 1. The command: acknowledged, a parent message in the channel, question 1 in its thread.

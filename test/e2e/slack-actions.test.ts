@@ -8,6 +8,7 @@ import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { answerModal, openedView } from '../support/slack-modal-answers';
 import { blockActions } from '../support/slack-requests';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 /** Picks someone in a users_select of a submission built by answerModal (which fills in text and selects only). */
 describe.each(dbKinds)('actions with owners in Slack, end to end (%s Postgres)', (kind: DbKind) => {
@@ -35,7 +36,7 @@ describe.each(dbKinds)('actions with owners in Slack, end to end (%s Postgres)',
       await e2e.api.waitFor(() => posted('C1').length > count);
     }
     await e2e.slack.reply(thread, 'Name a printer-queue owner for every go-live', 'U2');
-    await waitUntil('the answer is stored', async () => (await e2e.app.db.query("SELECT 1 FROM flow_runs WHERE state->'answers' != '[]'")).length === 1);
+    await waitUntil('the answer is stored', async () => (await answerCount(e2e.app.db)) === 1);
     const beforeSummary = posted('C1').length;
     await e2e.slack.reply(thread, 'finish', 'U1');
     await e2e.api.waitFor(() => posted('C1').length > beforeSummary);

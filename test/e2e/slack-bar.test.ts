@@ -5,6 +5,7 @@ import { dbKinds, type DbKind } from '../support/databases';
 import type { RecordedCall } from '../support/fake-slack-api';
 import { buttonsOf, textOf, useSlackE2e } from '../support/mobilise-slack';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday 23 November, 10:00 in London (GMT)
 const LESSON = 'Name a printer-queue owner for every e-prescribing go-live';
@@ -19,12 +20,8 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
     return posts().find(match) as RecordedCall;
   }
   const inThread = (thread: string, text: RegExp) => (c: RecordedCall): boolean => c.body.thread_ts === thread && text.test(textOf(c));
-  const answerCount = async (flow: string): Promise<unknown> => {
-    const sql = "SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs WHERE flow = $1 AND status = 'active'";
-    return (await e2e.app.db.query(sql, [flow]))[0]?.n;
-  };
   const answersStored = (flow: string, n: number): Promise<unknown> =>
-    waitUntil(`${n} ${flow} answers`, async () => (await answerCount(flow)) === n);
+    waitUntil(`${n} ${flow} answers`, async () => (await answerCount(e2e.app.db, flow)) === n);
 
   let barThread = '';
   let q2: RecordedCall | undefined;
@@ -99,7 +96,7 @@ describe.each(dbKinds)('Before Action Review in Slack, end to end (%s Postgres)'
     const q4 = await postWhere(inThread(barThread, /Question 4 of 4/));
     expect(buttonsOf(q4).map((b) => b.action_id)).toEqual(['bar:finish', 'bar:cancel']);
 
-    const n = Number(await answerCount('before-action-review'));
+    const n = await answerCount(e2e.app.db, 'before-action-review');
     await e2e.slack.reply(barThread, '<@U7> check the printer queues by 12 December', 'U6');
     await e2e.slack.reply(barThread, 'Brief the night shift on the new charts', 'U7');
     await e2e.slack.reply(barThread, 'Ring about 943 476 5919 before the switch', 'U6');

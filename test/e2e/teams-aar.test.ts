@@ -5,8 +5,9 @@ import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
 import { dbKinds, type DbKind } from '../support/databases';
 import type { SentActivity } from '../support/fake-bot-connector';
 import { adaptiveCardOf, personalChat, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
-import { ALEX, CHANNEL, channelMessage, JO, personalInstall, personalInstallationUpdate, SAM, TENANT } from '../support/teams-activities';
+import { ALEX, CHANNEL, channelMessage, JO, personalInstall, personalInstallationUpdate, SAM, TEAM } from '../support/teams-activities';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 const NHS_NUMBER = '943 476 5919';
 
@@ -15,10 +16,7 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
   const { sentTo, waitForSentTo } = e2e;
 
   const answersStored = (n: number): Promise<unknown> =>
-    waitUntil(`${n} answers`, async () => {
-      const rows = await e2e.app.db.query("SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs");
-      return rows[0]?.n === n;
-    });
+    waitUntil(`${n} answers`, async () => (await answerCount(e2e.app.db)) === n);
 
   it('welcomes a person who installs the app for themselves once, though Teams announces the install twice at once', async () => {
     await Promise.all([e2e.teams.send(personalInstall(e2e.connector.url, ALEX)), e2e.teams.send(personalInstallationUpdate(e2e.connector.url, ALEX))]);
@@ -105,10 +103,11 @@ describe.each(dbKinds)('After Action Review in Teams, end to end (%s Postgres)',
     await e2e.teams.press(summary, 'aar:save', ALEX);
     const saved = (await waitForSentTo(chain, 7))[6] as SentActivity;
     expect(textOf(saved)).toMatch(/2 lessons/);
-    const lessons = await listLessons(e2e.app.db, { tenant: TENANT });
+    // The team is the organisation, not the Entra tenant it shares with other teams.
+    const lessons = await listLessons(e2e.app.db, { tenant: TEAM.id });
     expect(lessons).toHaveLength(2);
     const owner = lessons.find((l) => l.recommendation.includes('printer-queue owner'));
-    expect(owner?.source).toMatchObject({ platform: 'teams', tenant: TENANT, channel: CHANNEL, thread: root });
+    expect(owner?.source).toMatchObject({ platform: 'teams', tenant: TEAM.id, channel: CHANNEL, thread: root });
     expect(owner?.source.url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/message\//);
     expect(owner?.observation).toContain('printer queue stalled');
     expect(owner?.contributors.map((c) => c.id)).toEqual(expect.arrayContaining([SAM.id, JO.id]));

@@ -6,8 +6,9 @@ import { expectValidAdaptiveCard } from '../support/adaptive-card-check';
 import { dbKinds, type DbKind } from '../support/databases';
 import type { SentActivity } from '../support/fake-bot-connector';
 import { adaptiveCardOf, personalChat, submitsOf, textOf, useTeamsE2e } from '../support/mobilise-teams';
-import { ALEX, CHANNEL, channelMessage, JO, KIT, OTHER_CHANNEL, SAM, TENANT } from '../support/teams-activities';
+import { ALEX, CHANNEL, channelMessage, JO, KIT, OTHER_CHANNEL, SAM, TEAM, TENANT } from '../support/teams-activities';
 import { waitUntil } from '../support/wait-until';
+import { answerCount } from '../support/stored-answers';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday 23 November, 10:00 in London (GMT)
 const LESSON = 'Name a printer-queue owner for every e-prescribing go-live';
@@ -17,11 +18,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
   const { sentTo, waitForSentTo } = e2e;
 
   const nth = async (conversationId: string, n: number): Promise<SentActivity> => (await waitForSentTo(conversationId, n))[n - 1] as SentActivity;
-  const answerCount = async (flow: string): Promise<unknown> => {
-    const sql = "SELECT jsonb_array_length(state->'answers') AS n FROM flow_runs WHERE flow = $1 AND status = 'active'";
-    return (await e2e.app.db.query(sql, [flow]))[0]?.n;
-  };
-  const answersStored = (flow: string, n: number): Promise<unknown> => waitUntil(`${n} ${flow} answers`, async () => (await answerCount(flow)) === n);
+  const answersStored = (flow: string, n: number): Promise<unknown> => waitUntil(`${n} ${flow} answers`, async () => (await answerCount(e2e.app.db, flow)) === n);
   const mentioned = (sent: SentActivity): { id: string; name: string }[] => {
     const msteams = adaptiveCardOf(sent).msteams as { entities?: { mentioned: { id: string; name: string } }[] } | undefined;
     return (msteams?.entities ?? []).map((e) => e.mentioned);
@@ -50,7 +47,8 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     await e2e.teams.press(q4, 'aar:finish', ALEX);
     await e2e.teams.press(await nth(chain, 6), 'aar:save', ALEX);
     expect(textOf(await nth(chain, 7))).toMatch(/Saved 1 lesson/);
-    const lessons = await listLessons(e2e.app.db, { tenant: TENANT });
+    // The team is the organisation, not the Entra tenant it shares with other teams.
+    const lessons = await listLessons(e2e.app.db, { tenant: TEAM.id });
     expect(lessons.map((l) => l.recommendation)).toEqual([LESSON]);
     // Who gave it: whoever answered, and the facilitator.
     expect(lessons[0]?.contributors.map((c) => c.id)).toEqual([SAM.id, ALEX.id]);
@@ -96,7 +94,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     const feedback = await e2e.app.db.query(
       "SELECT f.person_id, f.useful, f.tenant, r.flow FROM lesson_feedback f JOIN flow_runs r ON r.id = f.run_id WHERE r.flow = 'before-action-review'",
     );
-    expect(feedback).toEqual([{ person_id: KIT.id, useful: true, tenant: TENANT, flow: 'before-action-review' }]);
+    expect(feedback).toEqual([{ person_id: KIT.id, useful: true, tenant: TEAM.id, flow: 'before-action-review' }]);
     expect(sentTo(barChain)).toHaveLength(4);
   });
 
@@ -110,7 +108,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     expect(textOf(q4)).toContain('Question 4 of 4');
     expect(submitsOf(q4).map((s) => s.data.action)).toEqual(['bar:finish', 'bar:cancel']);
 
-    const n = Number(await answerCount('before-action-review'));
+    const n = await answerCount(e2e.app.db, 'before-action-review');
     // An owner named with a Teams mention; an action with no one named belongs to whoever wrote it.
     const tag = `<at>${SAM.name}</at>`;
     await e2e.teams.send(
@@ -146,7 +144,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     );
     expect(rows).toEqual([
       {
-        tenant: TENANT,
+        tenant: TEAM.id,
         text: 'Brief the night shift on the new charts',
         owner_id: JO.id,
         owner: expect.objectContaining({ platform: 'teams', tenant: TENANT, id: JO.id }),
@@ -155,7 +153,7 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
         flow: 'before-action-review',
       },
       {
-        tenant: TENANT,
+        tenant: TEAM.id,
         text: 'Check the printer queues by 12 December',
         owner_id: SAM.id,
         owner: expect.objectContaining({ platform: 'teams', tenant: TENANT, id: SAM.id }),
