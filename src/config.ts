@@ -1,5 +1,6 @@
 // Environment variables, validated once at start-up.
 import { validate as isCronExpression } from 'node-cron';
+import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log';
 
@@ -25,6 +26,9 @@ const envSchema = z.object({
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')),
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('./data')),
+  // Where acknowledged events wait for the database (default DATA_DIR/spool); one folder per running process.
+  MOBILISE_SPOOL_DIR: optional(z.string()),
+  MOBILISE_SPOOL_LIMIT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a whole number of events, such as 20000').transform(Number)),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'is too short to be a Slack signing secret')),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
@@ -65,6 +69,15 @@ export interface Config {
   /** Always set by loadConfig; optional so hand-built configs (tests) may leave it to Scheduler.start's default. */
   schedulerCron?: string;
   clockFile?: string;
+  /** The spool's folder; without one (a database in memory) events wait in memory. See spoolDirOf. */
+  spoolDir?: string;
+  spoolLimit?: number;
+}
+
+/** Events wait on disk next to the data, unless the data itself is in memory. */
+export function spoolDirOf(config: Pick<Config, 'spoolDir' | 'dataDir'>): string | undefined {
+  if (config.spoolDir !== undefined) return config.spoolDir;
+  return config.dataDir.startsWith('memory://') ? undefined : path.join(config.dataDir, 'spool');
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     teams,
     schedulerCron: e.SCHEDULER_CRON,
     clockFile: e.MOBILISE_CLOCK_FILE,
+    spoolDir: e.MOBILISE_SPOOL_DIR,
+    spoolLimit: e.MOBILISE_SPOOL_LIMIT,
   };
 }
 

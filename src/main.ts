@@ -7,7 +7,7 @@ import { createSlackAdapter } from '../adapters/slack';
 import { createTeamsAdapter, TEAMS_MESSAGES_PATH } from '../adapters/teams';
 import type { Platform } from './core/model';
 import type { ChatPort } from './core/ports';
-import type { Config } from './config';
+import { spoolDirOf, type Config } from './config';
 import { systemClock, type Clock } from './engine/clock';
 import { afterActionReview } from '../flows/after-action-review';
 import { beforeActionReview } from '../flows/before-action-review';
@@ -22,7 +22,10 @@ import type { CommandService } from './core/command-service';
 import { fileClock } from './engine/file-clock';
 import { Scheduler } from './scheduler/scheduler';
 import { Engine, type AnyFlow } from './engine/engine';
-import { createHttpServer, type HttpTimeouts } from './http/server';
+import { notices } from './engine/notices';
+import { openSpool } from './spool/open-spool';
+import type { Spool } from './spool/spool';
+import { createHttpServer, stopHttpServer, type HttpTimeouts } from './http/server';
 import { createLogger, errorText, type Logger } from './log';
 import type { Db } from './store/db';
 import { listLessons } from './store/lessons';
@@ -62,6 +65,8 @@ export interface RunningApp {
   db: Db;
   engine: Engine;
   scheduler: Scheduler;
+  /** Holds platform events until the database has them (Slack and Teams only). */
+  spool?: Spool;
   server?: Server;
   /** Port the HTTP server listens on (useful with PORT=0 in tests). */
   port?: number;
@@ -96,13 +101,27 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   const app: RunningApp = { db, engine, scheduler, close: async () => undefined };
 
   if (config.slack || config.teams) {
+    // Platforms' events are kept on disk before they are acknowledged, and applied from there (src/spool/spool.ts).
+    const spool = await openSpool(spoolDirOf(config), {
+      apply: (event) => engine.accept(event),
+      tell: async (event, what) => {
+        if (!('from' in event)) return;
+        const notice = what === 'kept' ? notices.keptForLater(event.from) : notices.sendAgain(event.from);
+        await engine.delivery.sendDirect(event.place, [notice]);
+      },
+      logger: log,
+      limit: config.spoolLimit,
+    });
+    app.spool = spool;
+    // Closed after the server and the adapters (closers run in reverse): what is in hand is finished, the rest stays kept.
+    closers.push(() => spool.close());
     const routes: Record<string, RequestListener> = {};
     const starts: (() => Promise<void>)[] = [];
     if (config.slack) {
       const slack = createSlackAdapter({
         ...config.slack,
         log,
-        handler: engine,
+        handler: spool,
         now: opts.slackNow,
         retries: opts.slackRetries,
       });
@@ -116,7 +135,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
       const teams = createTeamsAdapter({
         ...(config.teams.auth ? config.teams : {}),
         log,
-        handler: engine,
+        handler: spool,
         addresses: addressBook(db, 'teams', clock),
         commands: [...allFlows.map((f) => f.command), ...allServices.map((s) => s.command)],
       });
@@ -130,7 +149,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
     app.port = (server.address() as AddressInfo).port;
     for (const start of starts) await start();
     // Closed first (closers run in reverse): no new requests while the adapters finish their work.
-    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    closers.push(() => stopHttpServer(server));
     log.info('Mobilise is listening', { port: app.port, slack: config.slack?.mode, teams: config.teams ? (config.teams.auth ? 'auth' : 'no-auth') : undefined });
   } else {
     const consoleApp = createConsoleAdapter({
@@ -168,6 +187,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
     clearInterval(timer);
     await scheduler.stop();
     for (const close of closers.reverse()) await close();
+    await engine.drained();
     await db.close();
   };
   return app;

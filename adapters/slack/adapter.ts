@@ -31,7 +31,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   }
   const receiver = socketMode
     ? undefined
-    : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: SLACK_EVENTS_PATH, logger });
+    : // The answer waits for the listener, which returns once the event is kept: what Slack sees acknowledged is never lost.
+      new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: true });
   const app = new App({
     token: config.botToken,
     logger,

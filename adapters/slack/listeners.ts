@@ -1,6 +1,6 @@
-// Bolt listeners: acknowledge first (Slack wants an answer within 3 s), then translate and hand over.
+// Bolt listeners: translate, hand over to be kept, then acknowledge, so an acknowledged event is never lost.
 import type { App } from '@slack/bolt';
-import type { InboundHandler } from '../../src/core/inbound-handler';
+import { NotAccepted, type InboundHandler } from '../../src/core/inbound-handler';
 import type { Inbound } from '../../src/core/model';
 import { errorText, type Logger } from '../../src/log';
 import { actionsToInbounds } from './inbound/action';
@@ -15,31 +15,34 @@ export function registerListeners(app: App, handler: InboundHandler, logger: Log
       try {
         await handler.handle(event);
       } catch (error) {
-        // The user already has their ack; a failure is ours to log, never theirs to see.
+        // Not kept and nobody told: an error answer makes Slack resend it (https://api.slack.com/apis/events-api#retries).
+        if (error instanceof NotAccepted && !error.senderTold) throw error;
+        if (error instanceof NotAccepted) continue;
         logger.error('slack event handling failed', { kind: event.kind, deliveryId: event.deliveryId, error: errorText(error) });
       }
     }
   };
 
+  // Over HTTP the receiver holds its answer until the listener is done (processBeforeResponse), so every ack follows
+  // the event being kept; in Socket Mode the ack goes when called, so it is called last.
   app.command(/^\/.+/, async ({ ack, body }) => {
-    await ack();
     await deliver([commandToInbound(body)]);
+    await ack();
   });
 
-  // Events API requests are acked by Bolt before listeners run.
   app.event('message', async ({ body }) => {
     await deliver([messageToInbound(body)]);
   });
 
   app.action({ type: 'block_actions' }, async ({ ack, body }) => {
-    await ack();
     await deliver(actionsToInbounds(body));
+    await ack();
   });
 
   // An empty ack closes the modal; forms we did not open are closed and ignored.
   app.view({ type: 'view_submission' }, async ({ ack, body }) => {
-    await ack();
     await deliver([viewToInbound(body)]);
+    await ack();
   });
 
   app.error(async (error) => {

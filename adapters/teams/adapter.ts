@@ -62,7 +62,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
         addresses,
         commands,
         log,
-        hand: (event: Inbound) => track('teams event handling failed', () => config.handler.handle(event)),
+        hand: (event: Inbound) => config.handler.handle(event),
         welcome: (place) =>
           track('teams welcome failed', async () => {
             await chat.post(place, welcomeCard());

@@ -14,6 +14,12 @@ export const notices = {
   alreadyRunning: (to: Person, command: string): Outgoing =>
     whisper(to, `There is already a \`/${command}\` running here. Finish or cancel it first.`),
   alreadyEnded: (to: Person): Outgoing => whisper(to, 'That review has already finished, so its buttons no longer do anything.'),
+  /** Said at once, without the database: the event is on Mobilise's own disk and goes through when the database is back. */
+  keptForLater: (to: Person): Outgoing =>
+    whisper(to, "Mobilise can't reach its library just now. What you sent is kept and will go through, in order, as soon as it's back: there's no need to send it again."),
+  /** Said at once when Mobilise could not keep an event: nothing of it was saved. */
+  sendAgain: (to: Person): Outgoing =>
+    whisper(to, 'Mobilise is too busy to take that just now, so nothing was saved. Please send it again in a minute.'),
   somethingWentWrong: (to: Person): Outgoing =>
     whisper(to, 'Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.'),
   cannotPostHere: (platform: Platform): Card => {

@@ -31,6 +31,20 @@ export interface HttpServerOptions {
   timeouts?: Partial<HttpTimeouts>;
 }
 
+/** Servers that are stopping: each new request is turned away so its connection closes and the platform goes elsewhere. */
+const stopping = new WeakSet<Server>();
+
+/**
+ * Stops gracefully: no new connections; a request on a kept-alive one gets 503 and Connection: close, so busy clients
+ * cannot hold the server open; requests already in hand are finished.
+ */
+export function stopHttpServer(server: Server): Promise<void> {
+  stopping.add(server);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  return closed;
+}
+
 export function createHttpServer(options: HttpServerOptions): Server {
   const timeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts };
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -43,6 +57,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
     },
     (req, res) => {
+      // Slack and Teams resend what gets a 5xx (https://api.slack.com/apis/events-api#retries), to a replica still running.
+      if (stopping.has(server)) return refuse(req, res, 503, 'stopping');
       const path = pathOf(req);
       if (path === '/healthz') {
         void answerHealth(req, res, options.health, timeouts.healthMs);

@@ -1,4 +1,5 @@
-// A TCP proxy on 127.0.0.1 that can stop forwarding (connections stay open, bytes wait), like a database that stalls.
+// A TCP proxy on 127.0.0.1 that can stop forwarding (connections stay open, bytes wait), like a database that stalls,
+// or cut every connection and refuse new ones, like a database that is gone.
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -6,6 +7,8 @@ export interface PausableProxy {
   port: number;
   /** Stops forwarding in both directions; new connections are accepted but not connected onward. */
   pause(): void;
+  /** Drops every connection and closes each new one at once, until resume(). */
+  cut(): void;
   /** Forwards again, including whatever waited. */
   resume(): void;
   close(): Promise<void>;
@@ -13,6 +16,7 @@ export interface PausableProxy {
 
 export async function startPausableProxy(target: { host: string; port: number }): Promise<PausableProxy> {
   let paused = false;
+  let cut = false;
   const sockets = new Set<Socket>();
   const waiting: (() => void)[] = [];
 
@@ -24,6 +28,10 @@ export async function startPausableProxy(target: { host: string; port: number })
   };
 
   const server: Server = createServer((client) => {
+    if (cut) {
+      client.destroy();
+      return;
+    }
     track(client);
     const connect = (): void => {
       if (client.destroyed) return;
@@ -45,8 +53,13 @@ export async function startPausableProxy(target: { host: string; port: number })
       paused = true;
       for (const socket of sockets) socket.pause();
     },
+    cut() {
+      cut = true;
+      for (const socket of sockets) socket.destroy();
+    },
     resume() {
       paused = false;
+      cut = false;
       for (const socket of sockets) socket.resume();
       for (const connect of waiting.splice(0)) connect();
     },

@@ -15,7 +15,7 @@ import { freshDatabase, type TestDatabase } from '../../support/databases';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector';
 import { adaptiveCardOf, TeamsClientSim, textOf } from '../../support/mobilise-teams';
 import { recordingHandler, type RecordingHandler } from '../../support/recording-handler';
-import { ALEX, CHANNEL, channelMessage, JO, personalMessage, SAM, TEAM, teamInstall, TENANT } from '../../support/teams-activities';
+import { ALEX, CHANNEL, channelMessage, JO, KIT, personalMessage, SAM, TEAM, teamInstall, TENANT } from '../../support/teams-activities';
 
 const channel: Place = { platform: 'teams', tenant: TENANT, channel: CHANNEL };
 const hello = card('Hello', { type: 'paragraph', text: 'Hello' });
@@ -51,14 +51,20 @@ describe('the Teams adapter', () => {
     await database.drop();
   });
 
-  it('answers Teams before the work is done, then hands the event on', async () => {
+  it('answers Teams only once the event is kept, then hands it on', async () => {
     handler.hold();
-    const answer = await client.send(channelMessage({ serviceUrl: connector.url, from: ALEX, text: 'aar Ward 7 go-live', mentionBot: true }));
-    expect(answer.status).toBe(200);
-    expect(handler.finished).toBe(0);
-    handler.release();
+    let answered = false;
+    const answer = client.send(channelMessage({ serviceUrl: connector.url, from: ALEX, text: 'aar Ward 7 go-live', mentionBot: true })).then((r) => {
+      answered = true;
+      return r;
+    });
     const [event] = await handler.waitForEvents(1);
     expect(event).toMatchObject({ kind: 'command', name: 'aar', text: 'Ward 7 go-live' });
+    // Held (not kept yet), so Teams has no answer; a loopback answer sent at once would be here in far less than this.
+    await Promise.race([answer, new Promise((resolve) => setTimeout(resolve, 300))]);
+    expect(answered).toBe(false);
+    handler.release();
+    expect((await answer).status).toBe(200);
   });
 
   it('posts to a channel as a new reply chain, and into a chain or a chat in place', async () => {
@@ -140,6 +146,17 @@ describe('the Teams adapter', () => {
     const lookups = connector.calls().filter((c) => c.memberId !== undefined).length;
     await teams.chat.direct(jo, intro);
     expect(connector.calls().filter((c) => c.memberId !== undefined)).toHaveLength(lookups);
+  });
+
+  it('keeps the name Teams gives for a person cleaned of a NUL, so their sign-in name is kept and links to meet them work', async () => {
+    expect((await client.send(personalMessage(connector.url, KIT, 'hello'))).status).toBe(200);
+    connector.addMember({ id: KIT.id, name: 'Kit\u0000 Lewis-Jones', userPrincipalName: 'kit.lewis@nhs.net' });
+    const kit = { platform: 'teams' as const, tenant: TENANT, id: KIT.id };
+    const meet = { type: 'meet' as const, people: [kit], topic: 'Coffee', start: '2025-03-04T12:30:00.000Z', end: '2025-03-04T13:00:00.000Z' };
+    await teams.chat.direct(kit, card('Coffee', meet));
+    expect(textOf(connector.sent().at(-1) ?? { activity: {} })).toContain('users=kit.lewis%40nhs.net');
+    const [row] = await database.db.query("SELECT address FROM platform_addresses WHERE platform = 'teams' AND key = $1", [`person:${KIT.id}`]);
+    expect(row?.address).toMatchObject({ name: 'Kit Lewis-Jones', upn: 'kit.lewis@nhs.net' });
   });
 
   it("names a linked channel from its team's channel list, asked for once and kept", async () => {

@@ -1,0 +1,214 @@
+// Every event Mobilise acknowledges is first kept on its own disk; it is fed to the engine from there, in order per place,
+// and let go only once the database has it. A database outage therefore delays answers but never loses them.
+import { NotAccepted, type InboundHandler } from '../core/inbound-handler';
+import { placeKey, type Inbound } from '../core/model';
+import { isDatabaseUnavailable } from '../store/database-errors';
+import { errorText, type Logger } from '../log';
+import type { JournalEntry } from './journal';
+
+/** Where kept events live: the journal on disk, or memory when the database itself is in memory. */
+export interface DurableLog {
+  /** False for memory: what is left at close is lost, so closing waits longer for it to be applied. */
+  readonly durable: boolean;
+  /** Resolves with the entry's number once it is safely kept. */
+  append(value: unknown): Promise<number>;
+  done(seq: number): void;
+  close(): Promise<void>;
+}
+
+/** A word to the person behind an event, sent straight to the platform (the database may be the thing that is down). */
+export type Tell = (event: Inbound, what: 'kept' | 'send-again') => Promise<void>;
+
+export interface SpoolOptions {
+  log: DurableLog;
+  /** Entries kept by an earlier process and not yet applied, oldest first. */
+  recovered: { seq: number; event: Inbound }[];
+  /** Applies one event to the database; throws a database-unavailable error to be tried again later. */
+  apply(event: Inbound): Promise<void>;
+  tell: Tell;
+  logger: Logger;
+  /** Events kept but not yet applied, at most; beyond it events are refused (see NotAccepted). */
+  limit?: number;
+  /** Events applied at once; keep it below the database pool size. */
+  concurrency?: number;
+  /** Waits between tries while the database is unavailable, the last repeated. */
+  retryWaitsMs?: readonly number[];
+  /** Injectable for tests. */
+  wait?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_SPOOL_LIMIT = 20_000;
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_RETRY_WAITS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
+const CLOSE_GRACE_MS = 2_000;
+const MEMORY_CLOSE_GRACE_MS = 30_000;
+
+interface Kept {
+  seq: number;
+  event: Inbound;
+}
+
+/** Events a person is waiting on an answer to; replies are simply kept (the platform resends those we refuse). */
+function someoneWaits(event: Inbound): event is Extract<Inbound, { kind: 'command' | 'action' | 'form' }> {
+  return event.kind === 'command' || event.kind === 'action' || event.kind === 'form';
+}
+
+export class Spool implements InboundHandler {
+  private readonly byPlace = new Map<string, Kept[]>();
+  /** Places with an event ready to apply and none in hand, in the order they became ready. */
+  private readonly ready: string[] = [];
+  private waiting = 0;
+  private running = 0;
+  private failures = 0;
+  /** Set while the database is unavailable: one event at a time probes it until one goes through. */
+  private outage = false;
+  private pausedUntilRetry = false;
+  private accepting = true;
+  /** Set once closing has given up waiting for the backlog: nothing new is started. */
+  private closing = false;
+  private readonly idle = new Set<() => void>();
+  private readonly limit: number;
+  private readonly concurrency: number;
+  private readonly retryWaits: readonly number[];
+  private readonly wait: (ms: number) => Promise<void>;
+
+  constructor(private readonly opts: SpoolOptions) {
+    this.limit = opts.limit ?? DEFAULT_SPOOL_LIMIT;
+    this.concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+    this.retryWaits = opts.retryWaitsMs ?? DEFAULT_RETRY_WAITS_MS;
+    // Unref'd: a retry pending while Mobilise stops must not keep the process alive.
+    this.wait = opts.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
+    for (const kept of opts.recovered) this.enqueue(kept);
+    if (opts.recovered.length) opts.logger.info('applying events kept by an earlier run', { events: opts.recovered.length });
+    this.pump();
+  }
+
+  /** Events kept and not yet in the database. */
+  get backlog(): number {
+    return this.waiting;
+  }
+
+  /** True while the database has been found unavailable and not yet seen back. */
+  get databaseUnavailable(): boolean {
+    return this.outage;
+  }
+
+  async handle(event: Inbound): Promise<void> {
+    if (!this.accepting || this.waiting >= this.limit) {
+      const senderTold = someoneWaits(event);
+      if (senderTold) await this.say(event, 'send-again');
+      const reason = this.accepting ? `Mobilise already holds ${this.waiting} events` : 'Mobilise is stopping';
+      this.opts.logger.warn('event not accepted', { kind: event.kind, reason, backlog: this.waiting });
+      throw new NotAccepted(reason, senderTold);
+    }
+    const seq = await this.opts.log.append(event);
+    this.enqueue({ seq, event });
+    this.pump();
+    if (this.outage && someoneWaits(event)) await this.say(event, 'kept');
+  }
+
+  /** Resolves once nothing is kept (tests, benchmarks) or, when closing, once nothing is in hand. */
+  settled(): Promise<void> {
+    if (this.running === 0 && (this.waiting === 0 || this.closing)) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  /**
+   * Stops taking events and gives those kept a short while to be applied; then finishes those in hand and stops.
+   * What is left stays on disk for the next start (in memory it is lost, so memory waits longer).
+   */
+  async close(graceMs = this.opts.log.durable ? CLOSE_GRACE_MS : MEMORY_CLOSE_GRACE_MS): Promise<void> {
+    this.accepting = false;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.settled(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    this.closing = true;
+    await this.settled();
+    if (this.waiting > 0) this.opts.logger.info('events kept for the next start', { events: this.waiting });
+    await this.opts.log.close();
+  }
+
+  private enqueue(kept: Kept): void {
+    const key = placeKey(kept.event.place);
+    const queue = this.byPlace.get(key);
+    this.waiting += 1;
+    if (queue) {
+      queue.push(kept);
+      return;
+    }
+    this.byPlace.set(key, [kept]);
+    this.ready.push(key);
+  }
+
+  private pump(): void {
+    const limit = this.outage ? 1 : this.concurrency;
+    while (!this.closing && !this.pausedUntilRetry && this.running < limit) {
+      const key = this.ready.shift();
+      if (key === undefined) break;
+      const head = this.byPlace.get(key)?.[0];
+      if (head === undefined) continue;
+      this.running += 1;
+      void this.applyHead(key, head);
+    }
+    this.notifyIfIdle();
+  }
+
+  private async applyHead(key: string, head: Kept): Promise<void> {
+    let retry = false;
+    try {
+      await this.opts.apply(head.event);
+    } catch (err) {
+      retry = isDatabaseUnavailable(err);
+      // The engine has already answered anything else (and told its sender); it is not tried again.
+      if (!retry) this.opts.logger.error('kept event failed', { kind: head.event.kind, delivery: head.event.deliveryId, error: errorText(err) });
+      else this.noteOutage(err);
+    }
+    this.running -= 1;
+    const queue = this.byPlace.get(key) ?? [];
+    if (!retry) {
+      queue.shift();
+      this.waiting -= 1;
+      this.opts.log.done(head.seq);
+      this.noteRecovery();
+    }
+    if (queue.length) this.ready.push(key);
+    else this.byPlace.delete(key);
+    this.pump();
+  }
+
+  private noteOutage(err: unknown): void {
+    if (!this.outage) this.opts.logger.warn('database unavailable: keeping events until it is back', { backlog: this.waiting, error: errorText(err) });
+    this.outage = true;
+    if (this.pausedUntilRetry) return;
+    this.pausedUntilRetry = true;
+    const ms = this.retryWaits[Math.min(this.failures, this.retryWaits.length - 1)] ?? 1_000;
+    this.failures += 1;
+    void this.wait(ms).then(() => {
+      this.pausedUntilRetry = false;
+      this.pump();
+    });
+  }
+
+  private noteRecovery(): void {
+    if (!this.outage) return;
+    this.outage = false;
+    this.failures = 0;
+    this.opts.logger.info('database back: applying kept events', { backlog: this.waiting });
+  }
+
+  private async say(event: Inbound, what: 'kept' | 'send-again'): Promise<void> {
+    try {
+      await this.opts.tell(event, what);
+    } catch (err) {
+      this.opts.logger.warn('could not tell the sender', { kind: event.kind, error: errorText(err) });
+    }
+  }
+
+  private notifyIfIdle(): void {
+    if (this.running > 0 || (this.waiting > 0 && !this.closing)) return;
+    for (const resolve of this.idle) resolve();
+    this.idle.clear();
+  }
+}
+
+export type { JournalEntry };
