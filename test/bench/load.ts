@@ -85,7 +85,8 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
   }
 }
 
-function post(agent: Agent, target: URL, signed: SlackRequest, timeoutMs: number): Promise<string> {
+/** POSTs one signed request on the keep-alive agent; resolves with its status, or 'timeout' or 'error'. */
+export function post(agent: Agent, target: URL, signed: SlackRequest, timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
     const body = Buffer.from(signed.body, 'utf8');
     const req = request(

@@ -1,42 +1,15 @@
-// The two things under load: Mobilise itself, and a bare Bolt app that acks at once (the floor).
-import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+// The two things under load: Mobilise itself, and a bare Bolt app that acks at once (the floor, in floor.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
-import { boltLogger } from '../../adapters/slack/bolt-logger';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startMobilise, type RunningApp } from '../../src/main';
+import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, EVENTS_PATH, type Target } from './target-base';
 
-export const BENCH_SIGNING_SECRET = 'bench-signing-secret-4b7e';
-export const BENCH_BOT_TOKEN = 'xoxb-bench';
-const EVENTS_PATH = '/slack/events';
-
-export interface Target {
-  name: 'floor' | 'mobilise';
-  /** Where signed requests go. */
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function startFloor(apiUrl: string): Promise<Target> {
-  const logger = boltLogger(createLogger('silent'));
-  const receiver = new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, endpoints: EVENTS_PATH, logger });
-  const app = new App({
-    token: BENCH_BOT_TOKEN,
-    receiver,
-    logger,
-    convoStore: false,
-    deferInitialization: true,
-    clientOptions: { slackApiUrl: apiUrl },
-  });
-  app.command('/aar', async ({ ack }) => {
-    await ack();
-  });
-  await app.init();
-  const server = await app.start({ port: 0, host: '127.0.0.1' });
-  const { port } = server.address() as AddressInfo;
-  return { name: 'floor', url: `http://127.0.0.1:${port}${EVENTS_PATH}`, close: () => app.stop().then(() => undefined) };
-}
+export { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, type Target } from './target-base';
+export { startFloor } from './floor';
 
 export interface WorkCounts {
   runs: number;
@@ -71,8 +44,12 @@ const COUNTS_SQL = `
 
 const SETTLE_POLL_MS = 100;
 
-export async function startMobiliseTarget(databaseUrl: string, apiUrl: string): Promise<MobiliseTarget> {
+/** `keepSpoolIn` names a spool folder that outlives the target (a restarted target recovers from it). */
+export async function startMobiliseTarget(databaseUrl: string, apiUrl: string, keepSpoolIn?: string): Promise<MobiliseTarget> {
+  // The spool's journal in a folder of its own, as each replica has; a temporary one is removed with the target.
+  const spoolDir = keepSpoolIn ?? mkdtempSync(path.join(tmpdir(), 'mobilise-bench-spool-'));
   const config: Config = {
+    spoolDir,
     port: 0,
     databaseUrl,
     dataDir: './data',
@@ -99,6 +76,9 @@ export async function startMobiliseTarget(databaseUrl: string, apiUrl: string): 
       }
       return false;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (keepSpoolIn === undefined) rmSync(spoolDir, { recursive: true, force: true });
+    },
   };
 }
