@@ -28,7 +28,7 @@ const envSchema = z.object({
   DATA_DIR: z.preprocess(blankAsUnset, z.string().default('./data')),
   // Where acknowledged events wait for the database (default DATA_DIR/spool); one folder per running process.
   MOBILISE_SPOOL_DIR: optional(z.string()),
-  MOBILISE_SPOOL_LIMIT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a whole number of events, such as 20000').transform(Number)),
+  MOBILISE_SPOOL_LIMIT: optional(z.string().regex(/^[1-9]\d*$/, 'must be a whole number of events, such as 10000').transform(Number)),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'is too short to be a Slack signing secret')),
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),

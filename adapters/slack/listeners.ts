@@ -46,6 +46,16 @@ export function registerListeners(app: App, handler: InboundHandler, logger: Log
   });
 
   app.error(async (error) => {
+    // Bolt answers 200 to whatever its error handler swallows, so a refusal is passed back for a 500 (Slack resends).
+    if (refusedUntold(error)) throw error;
     logger.error('slack listener error', { code: error.code, error: error.message });
   });
+}
+
+/** Bolt wraps a listener's error (UnknownError's `original`, or several in `originals`). */
+function refusedUntold(error: unknown): boolean {
+  if (error instanceof NotAccepted) return !error.senderTold;
+  if (typeof error !== 'object' || error === null) return false;
+  const inner = [('original' in error ? error.original : undefined), ...('originals' in error && Array.isArray(error.originals) ? error.originals : [])];
+  return inner.some((e) => e instanceof NotAccepted && !e.senderTold);
 }

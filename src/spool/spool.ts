@@ -37,7 +37,8 @@ export interface SpoolOptions {
   wait?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_SPOOL_LIMIT = 20_000;
+/** About 9 KB of memory each while they wait, and about ten seconds' work for the database. */
+export const DEFAULT_SPOOL_LIMIT = 10_000;
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_RETRY_WAITS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
 const CLOSE_GRACE_MS = 2_000;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ArgsError, parseBenchArgs, type BenchArgs } from './args';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { Bench, emptyRow, merge } from './driver';
 import { fakeApiCountsSchema, fakeApiReadySchema } from './messages';
 import { failureLines, formatTable, verdict, type Measured } from './report';
@@ -88,16 +88,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return failed > total * MAX_FAILURE_SHARE || !workOk ? 1 : 0;
 }
 
-const cleanup = new Cleanup(progress);
-cleanup.cleanUpOnInterrupt('bench:ack');
-
-main(cleanup)
-  .catch((err: unknown) => {
-    if (!cleanup.interrupted) progress(`bench:ack failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    // Sockets inside the SDKs may keep the loop alive for a while; everything we started is closed.
-    process.exit(code);
-  });
+runBench('bench:ack', progress, main);

@@ -37,3 +37,21 @@ export class Cleanup {
     return this.done;
   }
 }
+
+/**
+ * Runs a bench's main with its cleanup: on success, failure or Ctrl-C every step runs, then the process exits with
+ * main's code (sockets inside the SDKs may keep the loop alive for a while; everything the bench started is closed).
+ */
+export function runBench(bench: string, report: (line: string) => void, main: (cleanup: Cleanup) => Promise<number>): void {
+  const cleanup = new Cleanup(report);
+  cleanup.cleanUpOnInterrupt(bench);
+  void main(cleanup)
+    .catch((err: unknown) => {
+      if (!cleanup.interrupted) report(`${bench} failed: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanup.run();
+      process.exit(code);
+    });
+}

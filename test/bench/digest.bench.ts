@@ -10,7 +10,7 @@ import { activeCommunities } from '../../src/store/communities';
 import { migrate } from '../../src/store/migrate';
 import { openServerDb } from '../../src/store/pg-db';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { ArgsError, parseDigestBenchArgs, type DigestBenchArgs } from './digest/args';
 import { BENCH_SLOT, loadLibrary } from './digest/load-library';
 import { timeSideBySide, type Approach, type Timing } from './digest/measure';
@@ -89,15 +89,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return ok ? 0 : 1;
 }
 
-const cleanup = new Cleanup(progress);
-cleanup.cleanUpOnInterrupt('bench:digest');
-
-main(cleanup)
-  .catch((err: unknown) => {
-    if (!cleanup.interrupted) progress(`bench:digest failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    process.exit(code);
-  });
+runBench('bench:digest', progress, main);

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { ArgsError } from './args';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
 import { spawnTarget, type ChildTarget } from './child-target';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { compileTargets } from './compile-targets';
 import { fakeApiCountsSchema, fakeApiReadySchema } from './messages';
 import { parseRepliesArgs, type RepliesArgs } from './replies-args';
@@ -176,16 +176,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return 0;
 }
 
-const cleanup = new Cleanup(progress);
-cleanup.cleanUpOnInterrupt('bench:replies');
-
-main(cleanup)
-  .catch((err: unknown) => {
-    if (!cleanup.interrupted) progress(`bench:replies failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    // Sockets inside the SDKs may keep the loop alive for a while; everything we started is closed.
-    process.exit(code);
-  });
+runBench('bench:replies', progress, main);

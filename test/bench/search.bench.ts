@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { migrate } from '../../src/store/migrate';
 import { openServerDb } from '../../src/store/pg-db';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
-import { Cleanup } from './cleanup';
+import { runBench, type Cleanup } from './cleanup';
 import { ArgsError, parseSearchBenchArgs, type SearchBenchArgs } from './search/args';
 import { LOAD_CONNECTIONS, loadLibrary } from './search/load-library';
 import { measureKind, type KindResult } from './search/measure';
@@ -72,15 +72,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return missed.length === 0 ? 0 : 1;
 }
 
-const cleanup = new Cleanup(progress);
-cleanup.cleanUpOnInterrupt('bench:search');
-
-main(cleanup)
-  .catch((err: unknown) => {
-    if (!cleanup.interrupted) progress(`bench:search failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    process.exit(code);
-  });
+runBench('bench:search', progress, main);

@@ -1,4 +1,5 @@
 // The real Bolt receiver over HTTP, mounted on our server: signed Slack requests become neutral events; bad ones get a 4xx.
+import { NotAccepted } from '../../../src/core/inbound-handler';
 import { startSlackHarness, type SlackHarness } from '../../support/slack-harness';
 import {
   blockActions,
@@ -53,6 +54,16 @@ describe('slash commands', () => {
       deliveryId: 'slack:cmd:12.34.ab',
       trigger: '12.34.ab',
     });
+  });
+
+  it('answers 500 to an event Mobilise could not keep, so Slack resends it, but 200 to one whose sender was told', async () => {
+    h.handler.failNext(new NotAccepted('full', false));
+    const reply = await send(h.baseUrl, sign(eventCallback(messageEvent({ text: 'kept?', ts: '1700000009.000100' }), { eventId: 'EvFull' })));
+    expect(reply.status).toBe(500);
+    h.handler.failNext(new NotAccepted('full', false));
+    expect((await send(h.baseUrl, sign(slashCommand({ command: '/aar', triggerId: 'full.1' })))).status).toBe(500);
+    h.handler.failNext(new NotAccepted('full', true));
+    expect((await send(h.baseUrl, sign(slashCommand({ command: '/aar', triggerId: 'full.2' })))).status).toBe(200);
   });
 
   it('logs a failing handler and keeps serving', async () => {

@@ -16,6 +16,7 @@ import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake
 import { adaptiveCardOf, TeamsClientSim, textOf } from '../../support/mobilise-teams';
 import { recordingHandler, type RecordingHandler } from '../../support/recording-handler';
 import { ALEX, CHANNEL, channelMessage, JO, KIT, personalMessage, SAM, TEAM, teamInstall, TENANT } from '../../support/teams-activities';
+import { NotAccepted } from '../../../src/core/inbound-handler';
 
 const channel: Place = { platform: 'teams', tenant: TENANT, channel: CHANNEL };
 const hello = card('Hello', { type: 'paragraph', text: 'Hello' });
@@ -65,6 +66,13 @@ describe('the Teams adapter', () => {
     expect(answered).toBe(false);
     handler.release();
     expect((await answer).status).toBe(200);
+  });
+
+  it('answers 500 to an activity Mobilise could not keep, so Teams resends it, and 200 when its sender was told', async () => {
+    handler.failNext(new NotAccepted('full', false));
+    expect((await client.send(channelMessage({ serviceUrl: connector.url, from: ALEX, text: 'kept?', root: 'root-full' }))).status).toBe(500);
+    handler.failNext(new NotAccepted('full', true));
+    expect((await client.send(channelMessage({ serviceUrl: connector.url, from: ALEX, text: 'aar Ward 8', mentionBot: true }))).status).toBe(200);
   });
 
   it('posts to a channel as a new reply chain, and into a chain or a chat in place', async () => {
