@@ -103,7 +103,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
   if (config.slack || config.teams) {
     // Platforms' events are kept on disk before they are acknowledged, and applied from there (src/spool/spool.ts).
     const spool = await openSpool(spoolDirOf(config), {
-      apply: (event) => engine.accept(event),
+      apply: (events) => engine.accept(events),
       tell: async (event, what) => {
         if (!('from' in event)) return;
         const notice = what === 'kept' ? notices.keptForLater(event.from) : notices.sendAgain(event.from);

@@ -78,16 +78,40 @@ export class Engine implements InboundHandler {
   }
 
   /**
-   * Applies an event and resolves once it is committed; what it said is delivered in the background, so the next event
-   * at the same place (the spool applies them in order) does not wait on the platform. See drained().
+   * Applies events (the spool's batch, at most one per place) in one transaction and resolves once they are committed;
+   * what they said is delivered in the background, so the next event at a place does not wait on the platform.
    */
-  async accept(event: Inbound): Promise<void> {
-    const outcome = await this.work.run(() => this.commit(cleanInbound(event)));
+  async accept(events: Inbound[]): Promise<void> {
+    const cleaned = events.map(cleanInbound);
+    const outcomes = await this.work.run(() => this.commitAll(cleaned));
+    cleaned.forEach((event, i) => this.deliverLater(event, outcomes[i] ?? {}));
+  }
+
+  private deliverLater(event: Inbound, outcome: Outcome): void {
     // Beyond the cap the outbox keeps it and the sweep delivers it: memory stays bounded when a platform is slow.
     if (this.delivering.size >= MAX_BACKGROUND_DELIVERIES && !outcome.direct?.length) return;
     const running = this.deliver(event, outcome);
     this.delivering.add(running);
     void running.finally(() => this.delivering.delete(running));
+  }
+
+  /** One commit for the lot; when one of them fails for any reason but the database, each is applied on its own. */
+  private async commitAll(events: Inbound[]): Promise<Outcome[]> {
+    const [only] = events;
+    if (events.length === 1 && only) return [await this.commit(only)];
+    const now = this.deps.clock();
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        const outcomes: Outcome[] = [];
+        for (const event of events) outcomes.push(await this.apply(tx, await withOrganisation(tx, event), now));
+        return outcomes;
+      });
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) throw new DatabaseUnavailable(errorText(err));
+      const outcomes: Outcome[] = [];
+      for (const event of events) outcomes.push(await this.commit(event));
+      return outcomes;
+    }
   }
 
   /** Resolves once deliveries started by accept() have finished (shutdown, tests). */

@@ -23,14 +23,19 @@ export interface SpoolOptions {
   log: DurableLog;
   /** Entries kept by an earlier process and not yet applied, oldest first. */
   recovered: { seq: number; event: Inbound }[];
-  /** Applies one event to the database; throws a database-unavailable error to be tried again later. */
-  apply(event: Inbound): Promise<void>;
+  /**
+   * Applies events, at most one per place, to the database together; throws a database-unavailable error to have them
+   * all tried again later. Anything else wrong with one event is the applier's to answer: it counts as applied.
+   */
+  apply(events: Inbound[]): Promise<void>;
   tell: Tell;
   logger: Logger;
   /** Events kept but not yet applied, at most; beyond it events are refused (see NotAccepted). */
   limit?: number;
-  /** Events applied at once; keep it below the database pool size. */
+  /** Batches applied at once; keep it below the database pool size. */
   concurrency?: number;
+  /** Events in one batch (one transaction), each from a different place. */
+  batchSize?: number;
   /** Waits between tries while the database is unavailable, the last repeated. */
   retryWaitsMs?: readonly number[];
   /** Injectable for tests. */
@@ -39,7 +44,9 @@ export interface SpoolOptions {
 
 /** About 9 KB of memory each while they wait, and about ten seconds' work for the database. */
 export const DEFAULT_SPOOL_LIMIT = 10_000;
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 4;
+/** One commit for many events is most of what makes a busy database keep up; a batch stays well under a second. */
+const DEFAULT_BATCH_SIZE = 32;
 const DEFAULT_RETRY_WAITS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
 const CLOSE_GRACE_MS = 2_000;
 const MEMORY_CLOSE_GRACE_MS = 30_000;
@@ -70,12 +77,14 @@ export class Spool implements InboundHandler {
   private readonly idle = new Set<() => void>();
   private readonly limit: number;
   private readonly concurrency: number;
+  private readonly batchSize: number;
   private readonly retryWaits: readonly number[];
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(private readonly opts: SpoolOptions) {
     this.limit = opts.limit ?? DEFAULT_SPOOL_LIMIT;
     this.concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+    this.batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
     this.retryWaits = opts.retryWaitsMs ?? DEFAULT_RETRY_WAITS_MS;
     // Unref'd: a retry pending while Mobilise stops must not keep the process alive.
     this.wait = opts.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
@@ -142,38 +151,45 @@ export class Spool implements InboundHandler {
   }
 
   private pump(): void {
-    const limit = this.outage ? 1 : this.concurrency;
-    while (!this.closing && !this.pausedUntilRetry && this.running < limit) {
-      const key = this.ready.shift();
-      if (key === undefined) break;
-      const head = this.byPlace.get(key)?.[0];
-      if (head === undefined) continue;
+    // While the database is away, one event at a time finds out whether it is back.
+    const [limit, size] = this.outage ? [1, 1] : [this.concurrency, this.batchSize];
+    while (!this.closing && !this.pausedUntilRetry && this.running < limit && this.ready.length > 0) {
+      const batch: { key: string; head: Kept }[] = [];
+      while (batch.length < size) {
+        const key = this.ready.shift();
+        if (key === undefined) break;
+        const head = this.byPlace.get(key)?.[0];
+        if (head !== undefined) batch.push({ key, head });
+      }
+      if (batch.length === 0) break;
       this.running += 1;
-      void this.applyHead(key, head);
+      void this.applyBatch(batch);
     }
     this.notifyIfIdle();
   }
 
-  private async applyHead(key: string, head: Kept): Promise<void> {
+  private async applyBatch(batch: { key: string; head: Kept }[]): Promise<void> {
     let retry = false;
     try {
-      await this.opts.apply(head.event);
+      await this.opts.apply(batch.map((b) => b.head.event));
     } catch (err) {
       retry = isDatabaseUnavailable(err);
       // The engine has already answered anything else (and told its sender); it is not tried again.
-      if (!retry) this.opts.logger.error('kept event failed', { kind: head.event.kind, delivery: head.event.deliveryId, error: errorText(err) });
+      if (!retry) this.opts.logger.error('kept events failed', { events: batch.length, error: errorText(err) });
       else this.noteOutage(err);
     }
     this.running -= 1;
-    const queue = this.byPlace.get(key) ?? [];
-    if (!retry) {
-      queue.shift();
-      this.waiting -= 1;
-      this.opts.log.done(head.seq);
-      this.noteRecovery();
+    for (const { key, head } of batch) {
+      const queue = this.byPlace.get(key) ?? [];
+      if (!retry) {
+        queue.shift();
+        this.waiting -= 1;
+        this.opts.log.done(head.seq);
+      }
+      if (queue.length) this.ready.push(key);
+      else this.byPlace.delete(key);
     }
-    if (queue.length) this.ready.push(key);
-    else this.byPlace.delete(key);
+    if (!retry) this.noteRecovery();
     this.pump();
   }
 

@@ -56,6 +56,18 @@ describe.each(dbKinds)('engine on %s Postgres', (kind) => {
     expect(counts).toEqual(Array.from({ length: 25 }, (_, i) => `Count ${i + 1}`));
   });
 
+  it('commits a batch of events from different places together, and one that fails does not take the others with it', async () => {
+    const thread = await startCounter();
+    await engine.accept([command('count', 'goats'), reply(thread, 'one')]);
+    await engine.accept([reply(thread, 'boom'), reply('elsewhere', 'not in a run')]);
+    await engine.drained();
+    const runs = await t.db.query("SELECT state->>'count' AS count FROM flow_runs WHERE flow = 'counter' ORDER BY created_at");
+    expect(runs).toEqual([{ count: '1' }, { count: '0' }]);
+    const texts = chat.sent.map((s) => ('card' in s ? s.card.text : ''));
+    expect(texts).toContain('Counting goats');
+    expect(texts.filter((x) => /something went wrong/.test(x))).toHaveLength(1);
+  });
+
   it('keeps what it could not send and sends it, in order, once its back-off has passed', async () => {
     const thread = await startCounter();
     chat.failures = 2;

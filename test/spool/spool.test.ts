@@ -24,13 +24,17 @@ class Database {
   applied: string[] = [];
   inHand = 0;
   maxInHand = 0;
-  async apply(event: Inbound): Promise<void> {
-    this.inHand += 1;
+  batches: number[] = [];
+  async apply(events: Inbound[]): Promise<void> {
+    this.inHand += events.length;
     this.maxInHand = Math.max(this.maxInHand, this.inHand);
     await new Promise((resolve) => setImmediate(resolve));
-    this.inHand -= 1;
+    this.inHand -= events.length;
     if (!this.up) throw new DatabaseUnavailable('connect ECONNREFUSED');
-    this.applied.push(event.deliveryId);
+    this.batches.push(events.length);
+    // One per place in a batch, as the engine's single transaction relies on.
+    expect(new Set(events.map((e) => e.place.channel)).size).toBe(events.length);
+    this.applied.push(...events.map((e) => e.deliveryId));
   }
 }
 
@@ -57,7 +61,7 @@ describe('the spool', () => {
 
   const open = (opts: Partial<SpoolOptions> = {}): Promise<Spool> =>
     openSpool(dir, {
-      apply: (e) => db.apply(e),
+      apply: (events) => db.apply(events),
       tell: async (e, what) => void told.push(`${what}:${e.deliveryId}`),
       logger,
       wait: waits.wait,
@@ -69,6 +73,7 @@ describe('the spool', () => {
     db.up = true;
     db.applied = [];
     db.maxInHand = 0;
+    db.batches = [];
     told.length = 0;
   });
   afterEach(async () => {
@@ -77,8 +82,8 @@ describe('the spool', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('applies what it accepted in order for each place, several places at once', async () => {
-    spool = await open({ concurrency: 4 });
+  it('applies what it accepted in order for each place, several places at once and in batches', async () => {
+    spool = await open({ concurrency: 2, batchSize: 2 });
     const events = [1, 2, 3, 4, 5].flatMap((n) => ['C1', 'C2', 'C3'].map((c) => reply(c, n)));
     await Promise.all(events.map((e) => spool?.handle(e)));
     await spool.settled();
@@ -86,6 +91,7 @@ describe('the spool', () => {
     for (const c of ['C1', 'C2', 'C3']) expect(db.applied.filter((d) => d.startsWith(`d-${c}-`))).toEqual([1, 2, 3, 4, 5].map((n) => `d-${c}-${n}`));
     expect(db.maxInHand).toBeGreaterThan(1);
     expect(db.maxInHand).toBeLessThanOrEqual(4);
+    expect(Math.max(...db.batches)).toBe(2);
   });
 
   it('keeps everything through an outage, probes one at a time, then applies it all in order', async () => {

@@ -26,6 +26,8 @@ export const counterFlow: Flow<CounterState> = {
   },
   on(state, event) {
     // A private word, so tests can see what happens to a whisper the platform will not deliver.
+    // A bug in a flow, so tests can see that one failing event does not take others with it.
+    if (event.kind === 'reply' && event.text === 'boom') throw new Error('a bug in the counter');
     if (event.kind === 'reply' && event.text === 'psst') return { state, say: [{ kind: 'whisper', to: event.from, card: card('Just for you') }] };
     if (event.kind === 'reply') {
       const count = state.count + 1;
