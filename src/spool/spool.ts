@@ -32,6 +32,9 @@ export interface SpoolOptions {
   logger: Logger;
   /** Events kept but not yet applied, at most; beyond it events are refused (see NotAccepted). */
   limit?: number;
+  /** Beyond this many waiting, an ack is held back until the backlog shrinks (at most maxAckDelayMs): backpressure. */
+  highWater?: number;
+  maxAckDelayMs?: number;
   /** Batches applied at once; keep it below the database pool size. */
   concurrency?: number;
   /** Events in one batch (one transaction), each from a different place. */
@@ -44,6 +47,13 @@ export interface SpoolOptions {
 
 /** About 9 KB of memory each while they wait, and about ten seconds' work for the database. */
 export const DEFAULT_SPOOL_LIMIT = 10_000;
+/**
+ * A sender that waits for its ack sends no more meanwhile, so holding acks back slows a flood to what the database takes,
+ * where refusing it would spend the CPU the database work needs on requests that come straight back.
+ */
+const DEFAULT_HIGH_WATER = 1_000;
+/** Well inside the 3 s Slack allows for an ack (https://api.slack.com/apis/events-api#responding). */
+const DEFAULT_MAX_ACK_DELAY_MS = 2_000;
 const DEFAULT_CONCURRENCY = 4;
 /** One commit for many events is most of what makes a busy database keep up; a batch stays well under a second. */
 const DEFAULT_BATCH_SIZE = 32;
@@ -75,9 +85,13 @@ export class Spool implements InboundHandler {
   /** Set once closing has given up waiting for the backlog: nothing new is started. */
   private closing = false;
   private readonly idle = new Set<() => void>();
+  /** Acks held back until the backlog is below the high-water mark, oldest first. */
+  private readonly heldBack: (() => void)[] = [];
   private readonly limit: number;
   private readonly concurrency: number;
   private readonly batchSize: number;
+  private readonly highWater: number;
+  private readonly maxAckDelayMs: number;
   private readonly retryWaits: readonly number[];
   private readonly wait: (ms: number) => Promise<void>;
 
@@ -85,6 +99,8 @@ export class Spool implements InboundHandler {
     this.limit = opts.limit ?? DEFAULT_SPOOL_LIMIT;
     this.concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     this.batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.highWater = opts.highWater ?? DEFAULT_HIGH_WATER;
+    this.maxAckDelayMs = opts.maxAckDelayMs ?? DEFAULT_MAX_ACK_DELAY_MS;
     this.retryWaits = opts.retryWaitsMs ?? DEFAULT_RETRY_WAITS_MS;
     // Unref'd: a retry pending while Mobilise stops must not keep the process alive.
     this.wait = opts.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
@@ -104,6 +120,7 @@ export class Spool implements InboundHandler {
   }
 
   async handle(event: Inbound): Promise<void> {
+    if (this.accepting && this.waiting >= this.highWater && !this.outage) await this.roomInBacklog();
     if (!this.accepting || this.waiting >= this.limit) {
       const senderTold = someoneWaits(event);
       if (senderTold) await this.say(event, 'send-again');
@@ -129,6 +146,7 @@ export class Spool implements InboundHandler {
    */
   async close(graceMs = this.opts.log.durable ? CLOSE_GRACE_MS : MEMORY_CLOSE_GRACE_MS): Promise<void> {
     this.accepting = false;
+    for (const release of this.heldBack.splice(0)) release();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.settled(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
@@ -136,6 +154,27 @@ export class Spool implements InboundHandler {
     await this.settled();
     if (this.waiting > 0) this.opts.logger.info('events kept for the next start', { events: this.waiting });
     await this.opts.log.close();
+  }
+
+  /** Resolves when the backlog falls below the high-water mark, or after the longest an ack may be held back. */
+  private roomInBacklog(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.maxAckDelayMs);
+      timer.unref();
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.heldBack.push(done);
+    });
+  }
+
+  private releaseHeldBack(): void {
+    let room = this.highWater - this.waiting;
+    while (room > 0 && this.heldBack.length > 0) {
+      this.heldBack.shift()?.();
+      room -= 1;
+    }
   }
 
   private enqueue(kept: Kept): void {
@@ -190,6 +229,7 @@ export class Spool implements InboundHandler {
       else this.byPlace.delete(key);
     }
     if (!retry) this.noteRecovery();
+    this.releaseHeldBack();
     this.pump();
   }
 

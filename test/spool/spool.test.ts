@@ -129,6 +129,25 @@ describe('the spool', () => {
     expect(spool.backlog).toBe(2);
   });
 
+  it('holds an ack back while the backlog is over its high-water mark, until the database catches up', async () => {
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    spool = await open({ highWater: 1, maxAckDelayMs: 60_000, apply: async (events) => {
+      await gate;
+      await db.apply(events);
+    } });
+    await spool.handle(reply('C1', 1));
+    let second = false;
+    const acked = spool.handle(reply('C2', 1)).then(() => (second = true));
+    await waitFor(() => false === second && spool?.backlog === 1);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(second).toBe(false);
+    openGate();
+    await acked;
+    await spool.settled();
+    expect(db.applied).toEqual(['d-C1-1', 'd-C2-1']);
+  });
+
   it('hands what it still held to the next start, in order, and nothing twice', async () => {
     db.up = false;
     spool = await open();
