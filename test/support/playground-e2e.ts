@@ -2,7 +2,6 @@
 // database on the Postgres server, with Microsoft 365 Agents Playground in front of it as Teams: started before a
 // file's tests, stopped and removed after them, whatever point the start got to.
 import { loadConfig, type Config } from '../../src/config';
-import type { Inbound } from '../../src/core/model';
 import type { Logger } from '../../src/log';
 import { startMobilise, type RunningApp, type StartOptions } from '../../src/main';
 import { freePort, startAgentsPlayground, type PlaygroundProcess } from './agents-playground';
@@ -18,8 +17,6 @@ export interface LogEntry {
 /** Mobilise in this process, on a port of its own that survives a restart, with a way to tell it has finished its work. */
 export class MobiliseUnderTest {
   private running?: RunningApp;
-  private inHand = 0;
-  private readonly idleWaiters = new Set<() => void>();
   /** Its warnings and errors (it never logs message text). */
   readonly logs: LogEntry[] = [];
 
@@ -29,7 +26,8 @@ export class MobiliseUnderTest {
   ) {}
 
   static async start(databaseUrl: string, options: StartOptions = {}): Promise<MobiliseUnderTest> {
-    const env = { MOBILISE_TEAMS_NO_AUTH: 'true', DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+    // The data folder in memory: the spool keeps events in memory too, rather than in a folder every test file would share.
+    const env = { MOBILISE_TEAMS_NO_AUTH: 'true', DATABASE_URL: databaseUrl, DATA_DIR: 'memory://', PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     const mobilise = new MobiliseUnderTest(loadConfig(env), options);
     await mobilise.open();
     return mobilise;
@@ -50,9 +48,9 @@ export class MobiliseUnderTest {
   }
 
   /** Resolves once no event Teams sent is still being handled (its messages delivered, or failed and left to retry). */
-  idle(): Promise<void> {
-    if (this.inHand === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => this.idleWaiters.add(resolve));
+  async idle(): Promise<void> {
+    await this.running?.spool?.settled();
+    await this.running?.engine.drained();
   }
 
   /** Stops it, which waits for every piece of work it has in hand, and starts it again on the same port and database. */
@@ -68,18 +66,7 @@ export class MobiliseUnderTest {
   }
 
   private async open(): Promise<void> {
-    const app = await startMobilise(this.config, { log: this.recorder(), cron: false, ...this.options });
-    // The Teams adapter hands each event to the engine without waiting; counting them here tells when all are done.
-    const handle = app.engine.handle.bind(app.engine);
-    app.engine.handle = (event: Inbound): Promise<void> => {
-      this.inHand += 1;
-      return handle(event).finally(() => {
-        this.inHand -= 1;
-        if (this.inHand === 0) for (const wake of this.idleWaiters) wake();
-        if (this.inHand === 0) this.idleWaiters.clear();
-      });
-    };
-    this.running = app;
+    this.running = await startMobilise(this.config, { log: this.recorder(), cron: false, ...this.options });
   }
 
   private recorder(): Logger {
