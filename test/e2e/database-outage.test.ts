@@ -30,9 +30,11 @@ describeServer('a database outage of a minute during reviews on Slack and Teams'
   let connector: FakeBotConnector | undefined;
   let app: RunningApp | undefined;
   let direct: Db | undefined;
-  const spoolDir = mkdtempSync(path.join(tmpdir(), 'mobilise-outage-'));
+  // Made in beforeAll: a skipped describe (no server) still runs its body, and would leave the folder behind.
+  let spoolDir = '';
 
   beforeAll(async () => {
+    spoolDir = mkdtempSync(path.join(tmpdir(), 'mobilise-outage-'));
     database = await createServerDatabase();
     const target = new URL(database.url);
     proxy = await startPausableProxy({ host: target.hostname, port: Number(target.port || 5432) });
@@ -65,7 +67,7 @@ describeServer('a database outage of a minute during reviews on Slack and Teams'
       await proxy?.close();
       await direct?.close();
       await database?.dropDatabase();
-      rmSync(spoolDir, { recursive: true, force: true });
+      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     }
   });
 

@@ -22,7 +22,12 @@ describeServer('a SIGTERM during a burst of answers', () => {
   let api: FakeSlackApi | undefined;
   let direct: Db | undefined;
   const running: MobiliseProcess[] = [];
-  const spoolDir = mkdtempSync(path.join(tmpdir(), 'mobilise-sigterm-'));
+  // Made in beforeAll: a skipped describe (no server) still runs its body, and would leave the folder behind.
+  let spoolDir = '';
+
+  beforeAll(() => {
+    spoolDir = mkdtempSync(path.join(tmpdir(), 'mobilise-sigterm-'));
+  });
 
   afterAll(async () => {
     try {
@@ -31,7 +36,7 @@ describeServer('a SIGTERM during a burst of answers', () => {
       await api?.close();
       await direct?.close();
       await database?.dropDatabase();
-      rmSync(spoolDir, { recursive: true, force: true });
+      if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     }
   });
 
