@@ -1,7 +1,7 @@
 // npm run bench:ack: time-to-ack of signed /aar commands, Mobilise on the Postgres server vs a bare Bolt app.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ArgsError, parseBenchArgs, type BenchArgs } from './args';
+import { parseBenchArgs, type BenchArgs } from './args';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
 import { runBench, type Cleanup } from './cleanup';
 import { Bench, emptyRow, merge } from './driver';
@@ -18,15 +18,7 @@ const progress = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-async function main(cleanup: Cleanup): Promise<number> {
-  let args: BenchArgs;
-  try {
-    args = parseBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof ArgsError)) throw err;
-    process.stderr.write(`bench:ack: ${err.message}\n`);
-    return 2;
-  }
+async function main(cleanup: Cleanup, args: BenchArgs): Promise<number> {
   const started = performance.now();
 
   const database = await createBenchDatabase(adminUrlFrom(process.env));
@@ -88,4 +80,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return failed > total * MAX_FAILURE_SHARE || !workOk ? 1 : 0;
 }
 
-runBench('bench:ack', progress, main);
+runBench('bench:ack', progress, parseBenchArgs, main);

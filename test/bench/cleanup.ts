@@ -1,4 +1,5 @@
 // Teardown steps of a bench run, run once, newest first, whatever fails along the way.
+import { ArgsError } from './args';
 
 export class Cleanup {
   private readonly steps: { name: string; run: () => Promise<void> }[] = [];
@@ -39,13 +40,26 @@ export class Cleanup {
 }
 
 /**
- * Runs a bench's main with its cleanup: on success, failure or Ctrl-C every step runs, then the process exits with
- * main's code (sockets inside the SDKs may keep the loop alive for a while; everything the bench started is closed).
+ * Reads a bench's flags (a mistake is named, exit 2) and runs its main with its cleanup: on success, failure or Ctrl-C
+ * every step runs, then the process exits with main's code (sockets inside the SDKs may keep the loop alive a while).
  */
-export function runBench(bench: string, report: (line: string) => void, main: (cleanup: Cleanup) => Promise<number>): void {
+export function runBench<A>(
+  bench: string,
+  report: (line: string) => void,
+  parse: (argv: string[]) => A,
+  main: (cleanup: Cleanup, args: A) => Promise<number>,
+): void {
+  let args: A;
+  try {
+    args = parse(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof ArgsError)) throw err;
+    process.stderr.write(`${bench}: ${err.message}\n`);
+    process.exit(2);
+  }
   const cleanup = new Cleanup(report);
   cleanup.cleanUpOnInterrupt(bench);
-  void main(cleanup)
+  void main(cleanup, args)
     .catch((err: unknown) => {
       if (!cleanup.interrupted) report(`${bench} failed: ${err instanceof Error ? err.message : String(err)}`);
       return 1;

@@ -11,7 +11,7 @@ import { migrate } from '../../src/store/migrate';
 import { openServerDb } from '../../src/store/pg-db';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
 import { runBench, type Cleanup } from './cleanup';
-import { ArgsError, parseDigestBenchArgs, type DigestBenchArgs } from './digest/args';
+import { parseDigestBenchArgs, type DigestBenchArgs } from './digest/args';
 import { BENCH_SLOT, loadLibrary } from './digest/load-library';
 import { timeSideBySide, type Approach, type Timing } from './digest/measure';
 import { naiveDigest } from './digest/naive-digest';
@@ -27,15 +27,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /** Untimed digests first, so neither side pays for a cold cache the other does not. */
 const WARM_UP = 50;
 
-async function main(cleanup: Cleanup): Promise<number> {
-  let args: DigestBenchArgs;
-  try {
-    args = parseDigestBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof ArgsError)) throw err;
-    process.stderr.write(`bench:digest: ${err.message}\n`);
-    return 2;
-  }
+async function main(cleanup: Cleanup, args: DigestBenchArgs): Promise<number> {
   const started = performance.now();
   const database = await createBenchDatabase(adminUrlFrom(process.env));
   cleanup.add('drop the bench database', database.drop);
@@ -89,4 +81,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return ok ? 0 : 1;
 }
 
-runBench('bench:digest', progress, main);
+runBench('bench:digest', progress, parseDigestBenchArgs, main);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { ArgsError } from './args';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
 import { spawnTarget, type ChildTarget } from './child-target';
 import { runBench, type Cleanup } from './cleanup';
@@ -34,15 +33,7 @@ const progress = (line: string): void => {
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 
-async function main(cleanup: Cleanup): Promise<number> {
-  let args: RepliesArgs;
-  try {
-    args = parseRepliesArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof ArgsError)) throw err;
-    process.stderr.write(`bench:replies: ${err.message}\n`);
-    return 2;
-  }
+async function main(cleanup: Cleanup, args: RepliesArgs): Promise<number> {
   const started = performance.now();
   const loadBefore = loadavg()[0] ?? 0;
   const n = args.reviews;
@@ -176,4 +167,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return 0;
 }
 
-runBench('bench:replies', progress, main);
+runBench('bench:replies', progress, parseRepliesArgs, main);

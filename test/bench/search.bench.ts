@@ -5,7 +5,7 @@ import { migrate } from '../../src/store/migrate';
 import { openServerDb } from '../../src/store/pg-db';
 import { adminUrlFrom, createBenchDatabase } from './bench-database';
 import { runBench, type Cleanup } from './cleanup';
-import { ArgsError, parseSearchBenchArgs, type SearchBenchArgs } from './search/args';
+import { parseSearchBenchArgs, type SearchBenchArgs } from './search/args';
 import { LOAD_CONNECTIONS, loadLibrary } from './search/load-library';
 import { measureKind, type KindResult } from './search/measure';
 import { QUERY_KINDS } from './search/queries';
@@ -17,15 +17,7 @@ const progress = (line: string): void => {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-async function main(cleanup: Cleanup): Promise<number> {
-  let args: SearchBenchArgs;
-  try {
-    args = parseSearchBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof ArgsError)) throw err;
-    process.stderr.write(`bench:search: ${err.message}\n`);
-    return 2;
-  }
+async function main(cleanup: Cleanup, args: SearchBenchArgs): Promise<number> {
   const started = performance.now();
   const database = await createBenchDatabase(adminUrlFrom(process.env));
   cleanup.add('drop the bench database', database.drop);
@@ -72,4 +64,4 @@ async function main(cleanup: Cleanup): Promise<number> {
   return missed.length === 0 ? 0 : 1;
 }
 
-runBench('bench:search', progress, main);
+runBench('bench:search', progress, parseSearchBenchArgs, main);
