@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger, type Logger } from '../../src/log';
-import { Journal, type JournalOptions } from '../../src/spool/journal';
+import { Journal, MARKS_WAIT_MS, type JournalOptions } from '../../src/spool/journal';
 
 interface LogLine {
   level: string;
@@ -110,6 +110,38 @@ describe('Journal', () => {
     const again = await openJournal();
     expect(again.pending.map((e) => e.seq)).toEqual([1, 3, 5]);
     expect(onDisk(dir).flatMap((s) => s.marks)).toEqual([2, 4]);
+  });
+
+  it('writes a done mark with the next append rather than on its own, so the next ack waits behind no extra sync', async () => {
+    const { journal } = await openJournal();
+    await journal.append('first');
+    const syncs = journal.syncs;
+    journal.done(1);
+    await journal.idle();
+    expect(journal.syncs).toBe(syncs);
+    expect(onDisk(dir).flatMap((s) => s.marks)).toEqual([]);
+
+    await journal.append('second');
+    // Read before close: the mark went out with the entry, in one write.
+    expect(journal.syncs).toBe(syncs + 1);
+    expect(onDisk(dir).flatMap((s) => s.marks)).toEqual([1]);
+  });
+
+  it('writes done marks with no append to ride with once their wait is over', async () => {
+    const { journal } = await openJournal();
+    await journal.append('only');
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      journal.done(1);
+      jest.advanceTimersByTime(MARKS_WAIT_MS - 1);
+      await journal.idle();
+      expect(onDisk(dir).flatMap((s) => s.marks)).toEqual([]);
+      jest.advanceTimersByTime(1);
+      await journal.idle();
+      expect(onDisk(dir).flatMap((s) => s.marks)).toEqual([1]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('honours a done mark given before its append resolved', async () => {
