@@ -1,5 +1,6 @@
 // Turns the neutral card tree into terminal lines; a card with no blocks falls back to its text.
 import type { Block, Button, Card } from '../../src/core/card';
+import { mapBold } from '../../src/core/card-markup';
 import type { Style } from './style';
 
 /** Finds a display name for a person id, for `<@id>` mentions. */
@@ -15,15 +16,15 @@ function renderBlock(block: Block, style: Style, firstButton: number): string[] 
     case 'heading':
       return [style.heading(block.text)];
     case 'paragraph':
-      return block.text.split('\n');
+      return mapBold(block.text, style.bold).split('\n');
     case 'fields':
-      return block.fields.map((f) => `${style.bold(`${f.label}:`)} ${f.value}`);
+      return block.fields.map((f) => `${style.bold(`${f.label}:`)} ${mapBold(f.value, style.bold)}`);
     case 'buttons':
       return [block.buttons.map((b, i) => `[${firstButton + i}] ${b.label}`).join('  ')];
     case 'divider':
       return ['----'];
     case 'context':
-      return block.text.split('\n').map((line) => style.dim(line));
+      return mapBold(block.text, (inner) => inner).split('\n').map((line) => style.dim(line));
     // The sandbox's groups are conversations already.
     case 'meet':
       return [];
@@ -34,7 +35,7 @@ export function renderCard(card: Card, style: Style, nameOf: NameOf): string[] {
   let nextButton = 1;
   const lines =
     card.blocks.length === 0
-      ? card.text.split('\n')
+      ? mapBold(card.text, style.bold).split('\n')
       : card.blocks.flatMap((b) => {
           const out = renderBlock(b, style, nextButton);
           if (b.type === 'buttons') nextButton += b.buttons.length;

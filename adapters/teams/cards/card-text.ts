@@ -1,12 +1,11 @@
 // Card text (Slack-style markdown with <@id> mentions) as Teams markdown with <at> mentions.
+import { mapBold } from '../../../src/core/card-markup';
 import type { MentionEntity, RenderContext } from './adaptive-card';
 
 /** `<@id>` names a person, `<#id>` a channel; Teams ids hold colons, dashes and lower case, unlike Slack's. */
 const REFERENCE = /<([@#])([^\s<>|]+)>/g;
 /** Teams treats these as mention tags, so typed ones could fake a mention; it supports no other HTML. */
 const TYPED_AT_TAG = /<\/?at\s*>/gi;
-/** Slack bold: `*` hugging non-space text, not inside a word. */
-const SLACK_BOLD = /(^|[\s(["'_~])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?=$|[\s)\]}.,;:!?"'_~])/gm;
 const LIST_ITEM = /^\s*(?:[-+*]|\d{1,9}[.)])\s/;
 const TEAMS_ID_PREFIX = /^\d+:/;
 const AT_ELEMENT = /<at>[^<]*<\/at>/g;
@@ -82,7 +81,7 @@ export function readableId(id: string): string {
 }
 
 function bold(text: string): string {
-  return text.replace(SLACK_BOLD, '$1**$2**');
+  return mapBold(text, (inner) => `**${inner}**`);
 }
 
 /**
