@@ -1,6 +1,7 @@
 // SQL for the shared lessons library.
 import { z } from 'zod';
 import type { LessonDraft } from '../core/flow';
+import type { Person } from '../core/model';
 import { platformSchema } from '../core/schemas';
 import { LESSON_STATUSES, type Lesson, type LessonStatus, type LessonSource } from '../lessons/lesson';
 import type { Sql } from './db';
@@ -113,4 +114,36 @@ export async function listLessons(q: Sql, filter: LessonFilter = {}): Promise<Le
     [filter.tenant ?? null, filter.tags ?? [], filter.technique ?? null, filter.status ?? null, filter.since ?? null],
   );
   return rows.map(toLesson);
+}
+
+/** Whether the organisation has any lesson at all, whatever its status. */
+export async function hasLessons(q: Sql, tenant: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM lessons WHERE tenant = $1 LIMIT 1', [tenant]);
+  return rows.length > 0;
+}
+
+/** Whether the person is among the lesson's contributors (never for an imported lesson, which names people, not accounts). */
+export async function contributedTo(q: Sql, tenant: string, lessonId: string, person: Pick<Person, 'platform' | 'id'>): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM lessons WHERE id = $1 AND tenant = $2 AND source_platform = $3 AND contributors @> jsonb_build_array(jsonb_build_object('id', $4::text))`,
+    [lessonId, tenant, person.platform, person.id],
+  );
+  return rows.length > 0;
+}
+
+const tenantRow = z.object({ tenant: z.string() });
+
+/** Up to `limit` organisations that have lessons, in key order. */
+export async function lessonTenants(q: Sql, limit: number): Promise<string[]> {
+  // A skip scan over lessons_by_tenant: one index probe per organisation, not a pass over every lesson.
+  const rows = await q.query(
+    `WITH RECURSIVE t(tenant) AS (
+       (SELECT tenant FROM lessons ORDER BY tenant LIMIT 1)
+       UNION ALL
+       SELECT (SELECT l.tenant FROM lessons l WHERE l.tenant > t.tenant ORDER BY l.tenant LIMIT 1) FROM t WHERE t.tenant IS NOT NULL
+     )
+     SELECT tenant FROM t WHERE tenant IS NOT NULL LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => tenantRow.parse(r).tenant);
 }

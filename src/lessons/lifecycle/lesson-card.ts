@@ -69,6 +69,8 @@ function hint(view: LessonView): string | undefined {
   if (lesson.archivedAt !== undefined) return undefined;
   if (lesson.status === 'draft' && !rights.validate) return 'You contributed to this lesson, so a colleague who did not will need to validate it.';
   if (lesson.status === 'validated' && !rights.approveAs) {
+    const approver = lesson.tags.length === 0 ? 'a community owner' : `an owner of a community of practice for ${tagsInWords(lesson.tags)}`;
+    if (rights.contributor) return `You contributed to this lesson, so ${approver} who did not will need to approve it.`;
     return lesson.tags.length === 0
       ? 'The owner of any community of practice here can approve it.'
       : `The owner of a community of practice for ${tagsInWords(lesson.tags)} can approve it.`;

@@ -4,7 +4,7 @@ import type { ServiceReply } from '../../core/command-service';
 import { lessonEvents, moveLesson, recordLessonEvent } from '../../store/lesson-events';
 import { appliedForm, readEvidence } from './forms';
 import { lessonToChange, showLesson, triggerOf, whisper, type LifeContext } from './context';
-import { cannotApproveCard, needsFormCard, notNowNote, ownLessonCard, problemCard } from './notices';
+import { cannotApproveCard, needsFormCard, notNowNote, ownLessonApprovalCard, ownLessonCard, problemCard } from './notices';
 import { approversOf, rightsOf } from './rights';
 
 export async function validate(ctx: LifeContext, lessonId: string | undefined): Promise<ServiceReply> {
@@ -23,8 +23,12 @@ export async function approve(ctx: LifeContext, lessonId: string | undefined): P
   if (!lesson) return refuseButton(ctx.from);
   const stale = notNowNote(lesson, 'approve', await lessonEvents(ctx.tx, ctx.tenant, lesson.id));
   if (stale !== undefined) return showLesson(ctx, lesson.id, stale);
-  const { approveAs } = await rightsOf(ctx.tx, lesson, ctx.from);
-  if (!approveAs) return whisper(ctx, cannotApproveCard(lesson, await approversOf(ctx.tx, lesson)));
+  const { approveAs, contributor } = await rightsOf(ctx.tx, lesson, ctx.from);
+  if (!approveAs) {
+    const approvers = await approversOf(ctx.tx, lesson);
+    if (!contributor) return whisper(ctx, cannotApproveCard(lesson, approvers));
+    return whisper(ctx, ownLessonApprovalCard(lesson, approvers.filter((c) => c.owner.id !== ctx.from.id)));
+  }
   await moveLesson(ctx.tx, ctx.tenant, lesson.id, 'approved', ctx.from, { community: approveAs.id, communityName: approveAs.name }, ctx.now);
   return showLesson(ctx, lesson.id, `Approved for ${approveAs.name}: it is now part of the community's practice.`);
 }

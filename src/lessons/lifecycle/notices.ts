@@ -53,6 +53,13 @@ export function cannotApproveCard(lesson: Lesson, approvers: readonly CommunityO
   return say(`${first}: you could ask ${ownersInWords(approvers)}.`);
 }
 
+/** An owner who contributed to a lesson: someone else must approve it, and who could. */
+export function ownLessonApprovalCard(lesson: Lesson, otherApprovers: readonly CommunityOfLesson[]): Card {
+  const first = `You contributed to ${named(lesson)}, so you can't approve it yourself`;
+  if (otherApprovers.length > 0) return say(`${first}: you could ask ${ownersInWords(otherApprovers)}.`);
+  return say(`${first}, and no other community of practice covers ${tagsInWords(lesson.tags)} yet. It stays validated, and anyone can still use it.`);
+}
+
 export function cannotLookAfterCard(lesson: Lesson, verb: 'edit' | 'archive' | 'restore', approvers: readonly CommunityOfLesson[]): Card {
   const owners = approvers.length === 0 ? '' : ` (${ownersInWords(approvers)})`;
   const people = lesson.source.platform === 'import' ? '' : `its contributors (${contributorsInWords(lesson)}) or `;

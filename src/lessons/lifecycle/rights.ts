@@ -8,7 +8,7 @@ export interface Rights {
   contributor: boolean;
   /** Anyone who did not contribute: a lesson needs a second pair of eyes. */
   validate: boolean;
-  /** The community through which this person approves, when they own one for the lesson's tags. */
+  /** The community through which this person approves: one they own for the lesson's tags, and not their own lesson. */
   approveAs?: CommunityOfLesson;
   /** Contributors and approving community owners may edit, archive and restore. */
   lookAfter: boolean;
@@ -22,8 +22,10 @@ export function isContributor(lesson: Lesson, person: Person): boolean {
 
 export async function rightsOf(tx: Sql, lesson: Lesson, person: Person): Promise<Rights> {
   const contributor = isContributor(lesson, person);
-  const approveAs = await communityOwnedBy(tx, lesson.source.tenant, person.id, lesson.tags);
-  return { contributor, validate: !contributor, ...(approveAs ? { approveAs } : {}), lookAfter: contributor || approveAs !== undefined };
+  const owns = await communityOwnedBy(tx, lesson.source.tenant, person.id, lesson.tags);
+  // Approval is a second pair of eyes too: an owner who contributed cannot approve their own lesson.
+  const approveAs = contributor ? undefined : owns;
+  return { contributor, validate: !contributor, ...(approveAs ? { approveAs } : {}), lookAfter: contributor || owns !== undefined };
 }
 
 /** The owners who could approve it, for telling someone else who to ask. */

@@ -5,6 +5,7 @@ import type { ServiceReply } from '../../core/command-service';
 import type { Person } from '../../core/model';
 import { organisationOf } from '../../core/organisation';
 import { recordFeedback, wasRecalled } from '../../store/lesson-recall';
+import { contributedTo } from '../../store/lessons';
 import type { LessonsHandler } from '../lessons-handler';
 import { RECALL_ACTIONS, recallValueSchema } from './recall-buttons';
 
@@ -13,6 +14,7 @@ const note = (text: string): Card => card(text, { type: 'paragraph', text });
 export const FEEDBACK_NOTES = {
   useful: note('Noted: useful. It will rank higher for the next team.'),
   notRelevant: note('Noted: not relevant. It will rank lower next time.'),
+  ownLesson: note("You contributed to this lesson, so your vote isn't counted: how it ranks comes from the teams who use it."),
 };
 
 const whisper = (to: Person, c: Card): ServiceReply => ({ say: [{ kind: 'whisper', to, card: c }] });
@@ -29,6 +31,7 @@ export const feedbackHandler: LessonsHandler = {
     // A button copied from another organisation names lessons this one never saw.
     const tenant = organisationOf(event);
     if (!(await wasRecalled(tx, ref.runId, ref.lessonId, tenant))) return refuseButton(event.from);
+    if (await contributedTo(tx, tenant, ref.lessonId, event.from)) return whisper(event.from, FEEDBACK_NOTES.ownLesson);
     await recordFeedback(tx, { ...ref, personId: event.from.id, tenant, useful, at: now });
     return whisper(event.from, useful ? FEEDBACK_NOTES.useful : FEEDBACK_NOTES.notRelevant);
   },

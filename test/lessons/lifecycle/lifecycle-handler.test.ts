@@ -85,6 +85,27 @@ describe.each(dbKinds)('a lesson’s lifecycle through the lessons service on %s
     expect(textOf(asContributor)).toMatch(/a colleague who did not will need to validate it/);
   });
 
+  it('does not let a community owner approve a lesson they contributed to, and names who else could', async () => {
+    await communityRow(t.db, { name: 'eP safety', tags: ['eprescribing'], owner: slackPerson('U1') });
+    await press(LIFECYCLE_ACTIONS.validate, lessonId, 'U3');
+
+    const asOwnerAndContributor = await press(LIFECYCLE_ACTIONS.open, lessonId, 'U1');
+    expect(labels(asOwnerAndContributor)).not.toContain('Approve');
+    expect(textOf(asOwnerAndContributor)).toMatch(/You contributed to this lesson, so an owner of a community of practice for #handover #eprescribing who did not will need to approve it/);
+
+    const refused = await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U1');
+    expect(textOf(refused)).toMatch(/You contributed to “Name a printer queue owner”, so you can't approve it yourself: you could ask <@U5> \(Ward 7 handover\)/);
+    expect(textOf(refused)).not.toMatch(/<@U1> \(eP safety\)/);
+    expect(await stored()).toMatchObject({ lesson: { status: 'validated' } });
+
+    // Their own community's lesson with no other owner to turn to: said plainly, and nothing changes.
+    await t.db.query("UPDATE communities SET archived_at = now(), status = 'archived' WHERE name = 'Ward 7 handover'");
+    const alone = await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U1');
+    expect(textOf(alone)).toMatch(/so you can't approve it yourself, and no other community of practice covers #handover #eprescribing yet/);
+    expect(await stored()).toMatchObject({ lesson: { status: 'validated' } });
+    expect(textOf(await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U5'))).toMatch(/Only the owner/);
+  });
+
   it('lets anyone but a contributor validate, once', async () => {
     const refused = await press(LIFECYCLE_ACTIONS.validate, lessonId, 'U2');
     expect(textOf(refused)).toMatch(/You contributed to “Name a printer queue owner”, so you can't validate it yourself/);

@@ -69,6 +69,15 @@ describe.each(dbKinds)('feedback on recalled lessons (%s Postgres)', (kind) => {
     expect(await opinions()).toEqual([['U5', true, trolley, 'T1']]);
   });
 
+  it("does not count a contributor's vote on their own lesson, and says why", async () => {
+    const reply = await handle(press('lessons:recall:useful', `${runId}:${trolley}`, 'T1', 'U1'));
+    expect(whispered(reply, 'U1')).toBe("You contributed to this lesson, so your vote isn't counted: how it ranks comes from the teams who use it.");
+    expect(await opinions()).toEqual([]);
+    // Someone else's lesson is theirs to judge.
+    await handle(press('lessons:recall:useful', `${runId}:${fridge}`, 'T1', 'U1'));
+    expect(await opinions()).toEqual([['U1', true, fridge, 'T1']]);
+  });
+
   it('notes Not relevant and says it will rank lower', async () => {
     expect(whispered(await handle(press('lessons:recall:not-relevant', `${runId}:${fridge}`)))).toBe('Noted: not relevant. It will rank lower next time.');
     expect(await opinions()).toEqual([['U5', false, fridge, 'T1']]);
