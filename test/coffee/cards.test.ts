@@ -300,15 +300,27 @@ describe('statusCard', () => {
 
 describe('statsCard', () => {
   it('shows the numbers, with percentages and words for what is not known yet', () => {
-    const card = statsCard({ rounds: 4, participants: 40, activeMembers: 32, paused: 3, meetingRate: 0.6875, repeatRate: null });
+    const meetings = { groups: 16, met: 11, unanswered: 0, disagreed: 0 };
+    const card = statsCard({ rounds: 4, participants: 40, activeMembers: 32, paused: 3, meetings, repeatRate: null });
     expectTidy(card);
     const text = cardText(card);
     expect(text).toContain('Rounds so far: 4');
-    expect(text).toContain('Groups that met: 69%');
+    expect(text).toContain('Groups that met: 11 of 16 (69%)');
+    expect(text).not.toContain("didn't say");
+    expect(text).not.toContain('both ways:');
     expect(text).toContain('Repeat matches: No matches yet');
-    expect(cardText(statsCard({ rounds: 0, participants: 0, activeMembers: 0, paused: 0, meetingRate: null, repeatRate: 0 }))).toContain(
-      'No answers yet',
-    );
+    const none = { groups: 0, met: 0, unanswered: 0, disagreed: 0 };
+    expect(cardText(statsCard({ rounds: 0, participants: 0, activeMembers: 0, paused: 0, meetings: none, repeatRate: 0 }))).toContain('No groups yet');
+  });
+
+  it('gives the count each round summary gives, with the groups that did not say and those that answered both ways', () => {
+    // The case that disagreed before: the channel said "1 of 3 pairs met" while stats said 50%.
+    const meetings = { groups: 3, met: 1, unanswered: 1, disagreed: 1 };
+    const stats = cardText(statsCard({ rounds: 1, participants: 6, activeMembers: 6, paused: 0, meetings, repeatRate: 0 }));
+    expect(stats).toContain('Groups that met: 1 of 3 (33%)');
+    expect(stats).toContain("Groups that didn't say: 1");
+    expect(stats).toContain('Answered both ways: 1 (counted as met)');
+    expect(summaryCard({ round: 1, ...meetings, answered: 3, people: 6 }).text).toContain('1 of 3 pairs met');
   });
 });
 

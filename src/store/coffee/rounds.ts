@@ -142,59 +142,80 @@ export async function recordComment(
   return rows.length === 1;
 }
 
-export interface RoundResult {
+/**
+ * How the groups of a round (or of every round) went, by the one definition Mobilise uses everywhere: a group met
+ * when anyone in it said yes. A group whose members answered both ways (yes, and not yet or we couldn't) counts as met
+ * (a yes reports a meeting that happened; in a trio two may have met without the third) and is counted apart for the
+ * organiser. A group where nobody answered did not say.
+ */
+export interface Meetings {
   groups: number;
-  people: number;
-  /** Groups where someone said yes. */
   met: number;
+  /** Groups where nobody answered. */
+  unanswered: number;
+  /** Groups counted as met although someone in them said not yet or we couldn't. */
+  disagreed: number;
+}
+
+const meetingsRow = z.object({ groups: z.number(), met: z.number(), unanswered: z.number(), disagreed: z.number() });
+
+/** Each group with its yes and other answers; `$2` null means every round. */
+const GROUP_ANSWERS = `
+  SELECT g.round, g.members,
+         count(a.answer) FILTER (WHERE a.answer = 'yes') AS yes,
+         count(a.answer) FILTER (WHERE a.answer <> 'yes') AS other
+  FROM coffee_groups g
+  LEFT JOIN coffee_answers a ON a.programme_id = g.programme_id AND a.round = g.round AND a.person_id = ANY (g.members)
+  WHERE g.programme_id = $1 AND ($2::int IS NULL OR g.round = $2)
+  GROUP BY g.programme_id, g.round, g.idx, g.members`;
+
+const MEETINGS_COLUMNS = `
+  count(*)::int AS groups,
+  count(*) FILTER (WHERE yes > 0)::int AS met,
+  count(*) FILTER (WHERE yes + other = 0)::int AS unanswered,
+  count(*) FILTER (WHERE yes > 0 AND other > 0)::int AS disagreed`;
+
+export interface RoundResult extends Meetings {
+  people: number;
   /** People who answered at all. */
   answered: number;
 }
 
 export async function roundResult(q: Sql, programmeId: string, round: number): Promise<RoundResult> {
   const rows = await q.query(
-    `SELECT count(*)::int AS groups, coalesce(sum(cardinality(g.members)), 0)::int AS people,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM coffee_answers a WHERE a.programme_id = g.programme_id
-              AND a.round = g.round AND a.person_id = ANY (g.members) AND a.answer = 'yes'))::int AS met,
-            (SELECT count(*) FROM coffee_answers a WHERE a.programme_id = $1 AND a.round = $2)::int AS answered
-     FROM coffee_groups g WHERE g.programme_id = $1 AND g.round = $2`,
+    `WITH grouped AS (${GROUP_ANSWERS})
+     SELECT ${MEETINGS_COLUMNS}, coalesce(sum(cardinality(members)), 0)::int AS people, coalesce(sum(yes + other), 0)::int AS answered
+     FROM grouped`,
     [programmeId, round],
   );
-  return z.object({ groups: z.number(), people: z.number(), met: z.number(), answered: z.number() }).parse(rows[0]);
+  return meetingsRow.extend({ people: z.number(), answered: z.number() }).parse(rows[0]);
 }
 
 export interface ProgrammeStats {
   rounds: number;
   participants: number;
-  /** Of groups where someone answered, the share that met; null before any answer. */
-  meetingRate: number | null;
+  /** Every round's groups together, by the same definition as each round's summary. */
+  meetings: Meetings;
   /** Repeated pairs as a share of all pairs formed; null before any round. */
   repeatRate: number | null;
 }
 
 export async function programmeStats(q: Sql, programmeId: string): Promise<ProgrammeStats> {
   const rows = await q.query(
-    `WITH grouped AS (
-       SELECT g.members,
-              bool_or(a.answer = 'yes') AS met, count(a.answer) AS answers
-       FROM coffee_groups g
-       LEFT JOIN coffee_answers a ON a.programme_id = g.programme_id AND a.round = g.round AND a.person_id = ANY (g.members)
-       WHERE g.programme_id = $1 GROUP BY g.programme_id, g.round, g.idx, g.members)
-     SELECT (SELECT count(*) FROM coffee_rounds WHERE programme_id = $1)::int AS rounds,
+    `WITH grouped AS (${GROUP_ANSWERS})
+     SELECT ${MEETINGS_COLUMNS},
+            (SELECT count(*) FROM coffee_rounds WHERE programme_id = $1)::int AS rounds,
             (SELECT count(DISTINCT m) FROM grouped, unnest(members) AS m)::int AS participants,
             (SELECT coalesce(sum(repeats), 0) FROM coffee_rounds WHERE programme_id = $1)::int AS repeats,
-            (SELECT coalesce(sum(cardinality(members) * (cardinality(members) - 1) / 2), 0) FROM grouped)::int AS pairs,
-            (SELECT count(*) FROM grouped WHERE answers > 0)::int AS answered_groups,
-            (SELECT count(*) FROM grouped WHERE met)::int AS met_groups`,
-    [programmeId],
+            coalesce(sum(cardinality(members) * (cardinality(members) - 1) / 2), 0)::int AS pairs
+     FROM grouped`,
+    [programmeId, null],
   );
-  const r = z
-    .object({ rounds: z.number(), participants: z.number(), repeats: z.number(), pairs: z.number(), answered_groups: z.number(), met_groups: z.number() })
-    .parse(rows[0]);
+  const r = meetingsRow.extend({ rounds: z.number(), participants: z.number(), repeats: z.number(), pairs: z.number() }).parse(rows[0]);
   return {
     rounds: r.rounds,
     participants: r.participants,
-    meetingRate: r.answered_groups === 0 ? null : r.met_groups / r.answered_groups,
+    meetings: { groups: r.groups, met: r.met, unanswered: r.unanswered, disagreed: r.disagreed },
     repeatRate: r.pairs === 0 ? null : r.repeats / r.pairs,
   };
 }

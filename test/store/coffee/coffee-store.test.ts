@@ -64,16 +64,18 @@ describe.each(dbKinds)('coffee store on %s Postgres', (kind) => {
     expect((await programmeOf(t.db, programme.tenant, programme.id))?.id).toBe(programme.id);
 
     expect(await matchHistory(t.db, programme.id)).toEqual([{ round: 1, groups: [['U1', 'U2'], ['U3', 'U4']], met: [true, false], sittingOut: ['U5'] }]);
-    expect(await roundResult(t.db, programme.id, 1)).toEqual({ groups: 2, people: 4, met: 1, answered: 2 });
+    expect(await roundResult(t.db, programme.id, 1)).toEqual({ groups: 2, people: 4, met: 1, unanswered: 0, disagreed: 0, answered: 2 });
     // A change of mind counts: the second pair met after all.
     await recordAnswer(t.db, programme.tenant, { programmeId: programme.id, round: 1, personId: 'U4', answer: 'yes' }, later);
     expect((await matchHistory(t.db, programme.id))[0]?.met).toEqual([true, true]);
-    expect(await programmeStats(t.db, programme.id)).toEqual({ rounds: 1, participants: 4, meetingRate: 1, repeatRate: 0 });
+    expect(await programmeStats(t.db, programme.id)).toEqual({ rounds: 1, participants: 4, meetings: { groups: 2, met: 2, unanswered: 0, disagreed: 1 }, repeatRate: 0 });
+    // The round's summary and the programme's figures count the same groups as met.
+    expect(await roundResult(t.db, programme.id, 1)).toEqual({ groups: 2, people: 4, met: 2, unanswered: 0, disagreed: 1, answered: 3 });
   });
 
   it('counts silence as met, so a pair nobody heard from is not matched again', async () => {
     await insertRound(t.db, { programmeId: programme.id, round: 1, startsAt: now, seed: 1, sittingOut: [], repeats: 0 }, [['U1', 'U2']], now);
     expect(await matchHistory(t.db, programme.id)).toEqual([{ round: 1, groups: [['U1', 'U2']], met: [true], sittingOut: [] }]);
-    expect(await programmeStats(t.db, programme.id)).toEqual({ rounds: 1, participants: 2, meetingRate: null, repeatRate: 0 });
+    expect(await programmeStats(t.db, programme.id)).toEqual({ rounds: 1, participants: 2, meetings: { groups: 1, met: 0, unanswered: 1, disagreed: 0 }, repeatRate: 0 });
   });
 });
