@@ -1,5 +1,6 @@
 // When a programme's rounds and their steps fall, worked out in the programme's own time zone.
 import { DateTime } from 'luxon';
+import { isWorkingDay, onWorkingDay, type HolidayRegion } from '../dates/working-days';
 import type { ProgrammeSettings } from './settings';
 
 /** Round `round` starts at `at`; the rounds before and after it follow every `everyWeeks` weeks. */
@@ -26,7 +27,6 @@ const SUMMARY_DELAY_DAYS = 3;
 const SUGGESTED_WORKING_DAYS = 2;
 const SUGGESTED_TIME = { hour: 12, minute: 30 };
 const SUGGESTED_MINUTES = 30;
-const SATURDAY = 6;
 
 function localTime(settings: ProgrammeSettings): { hour: number; minute: number } {
   const [hour = 0, minute = 0] = settings.time.split(':').map(Number);
@@ -69,38 +69,37 @@ export function latestRoundStarted(anchor: RoundAnchor, settings: ProgrammeSetti
   return round;
 }
 
-/** The end of the weeks to meet, at the round's local start time. */
-export function meetBy(settings: ProgrammeSettings, start: Date): Date {
-  return inZone(start, settings).plus({ weeks: settings.weeksToMeet }).toJSDate();
+/**
+ * The end of the weeks to meet, at the round's local start time; moved to the next working day when it would fall on
+ * a weekend or a bank holiday, as is every other day Mobilise proposes (not the round's own start, which the organiser chose).
+ */
+export function meetBy(settings: ProgrammeSettings, start: Date, region?: HolidayRegion): Date {
+  return onWorkingDay(inZone(start, settings).plus({ weeks: settings.weeksToMeet }), region).toJSDate();
 }
 
 /** Everything a round does after matching, in time order; the result needs the answers, so it follows feedback only. */
-export function roundSteps(settings: ProgrammeSettings, start: Date): RoundStep[] {
+export function roundSteps(settings: ProgrammeSettings, start: Date, region?: HolidayRegion): RoundStep[] {
   const local = inZone(start, settings);
   const steps: RoundStep[] = [{ step: 'match', at: start }];
   if (settings.reminder) {
     const halfway = Math.floor((settings.weeksToMeet * 7) / 2);
-    steps.push({ step: 'reminder', at: local.plus({ days: halfway }).toJSDate() });
+    steps.push({ step: 'reminder', at: onWorkingDay(local.plus({ days: halfway }), region).toJSDate() });
   }
   if (settings.feedback) {
-    const feedback = local.plus({ weeks: settings.weeksToMeet });
+    const feedback = inZone(meetBy(settings, start, region), settings);
     steps.push({ step: 'feedback', at: feedback.toJSDate() });
-    steps.push({ step: 'summary', at: feedback.plus({ days: SUMMARY_DELAY_DAYS }).toJSDate() });
+    steps.push({ step: 'summary', at: onWorkingDay(feedback.plus({ days: SUMMARY_DELAY_DAYS }), region).toJSDate() });
   }
   return steps;
 }
 
-function isWorkingDay(day: DateTime): boolean {
-  return day.weekday < SATURDAY;
-}
-
 /** A lunchtime half hour on the second working day after the start: a concrete offer is easier to accept. */
-export function suggestedMeeting(settings: ProgrammeSettings, start: Date): MeetingSlot {
+export function suggestedMeeting(settings: ProgrammeSettings, start: Date, region?: HolidayRegion): MeetingSlot {
   let day = inZone(start, settings).startOf('day');
   let workingDays = 0;
   while (workingDays < SUGGESTED_WORKING_DAYS) {
     day = day.plus({ days: 1 });
-    if (isWorkingDay(day)) workingDays += 1;
+    if (isWorkingDay(day, region)) workingDays += 1;
   }
   const begins = day.set(SUGGESTED_TIME);
   return { start: begins.toJSDate(), end: begins.plus({ minutes: SUGGESTED_MINUTES }).toJSDate() };

@@ -1,5 +1,6 @@
 // SQL for Mobilise's own organisations and the Slack workspaces and Teams teams joined to them.
 import { z } from 'zod';
+import { DEFAULT_HOLIDAY_REGION, HOLIDAY_REGIONS, type HolidayRegion } from '../dates/working-days';
 import type { Sql } from './db';
 
 /** Where a workspace or team lives: only Slack and Teams have them (the console sandbox is always 'local'). */
@@ -73,4 +74,12 @@ export async function insertMember(q: Sql, scope: Scope, organisation: string, n
     [scope.platform, scope.id, organisation, now],
   );
   return rows.length === 1;
+}
+
+const holidaysRow = z.object({ holidays: z.enum(HOLIDAY_REGIONS) });
+
+/** The bank holidays an organisation keeps: its registered choice, else England and Wales'. */
+export async function holidayRegionOf(q: Sql, organisation: string): Promise<HolidayRegion> {
+  const rows = await q.query('SELECT holidays FROM organisations WHERE key = $1', [organisation]);
+  return rows[0] === undefined ? DEFAULT_HOLIDAY_REGION : holidaysRow.parse(rows[0]).holidays;
 }

@@ -165,3 +165,34 @@ describe('suggestedMeeting', () => {
     expect(suggestedMeeting(tokyo, at('2025-11-24T01:00:00Z')).start).toEqual(at('2025-11-26T03:30:00Z'));
   });
 });
+
+describe('days Mobilise proposes avoid weekends and bank holidays', () => {
+  // A fortnightly programme whose rounds start on Fridays at 10:00.
+  const fortnight: ProgrammeSettings = { ...DEFAULT_SETTINGS, everyWeeks: 2, weeksToMeet: 2, weekday: 5, time: '10:00' };
+
+  it('moves a deadline that falls on Christmas Day to the next working day, and the feedback and result with it', () => {
+    // Friday 11 December 2026 10:00 GMT; two weeks on is Friday 25 December.
+    const start = at('2026-12-11T10:00:00Z');
+    expect(meetBy(fortnight, start)).toEqual(at('2026-12-29T10:00:00Z'));
+    const steps = roundSteps(fortnight, start);
+    expect(steps.find((s) => s.step === 'feedback')?.at).toEqual(at('2026-12-29T10:00:00Z'));
+    // Three days after Tuesday 29 December is Friday 1 January, New Year's Day: Monday 4 January.
+    expect(steps.find((s) => s.step === 'summary')?.at).toEqual(at('2027-01-04T10:00:00Z'));
+  });
+
+  it("uses the programme's nation: 2 January is a day off in Scotland only", () => {
+    // Friday 19 December 2025 10:00 GMT; two weeks on is Friday 2 January 2026.
+    const start = at('2025-12-19T10:00:00Z');
+    expect(meetBy(fortnight, start)).toEqual(at('2026-01-02T10:00:00Z'));
+    expect(meetBy(fortnight, start, 'scotland')).toEqual(at('2026-01-05T10:00:00Z'));
+  });
+
+  it('moves a reminder off a bank holiday, and suggests a meeting on a working day', () => {
+    // Friday 18 December 2026: halfway through two weeks is Friday 25 December.
+    const steps = roundSteps(fortnight, at('2026-12-18T10:00:00Z'));
+    expect(steps.find((s) => s.step === 'reminder')?.at).toEqual(at('2026-12-29T10:00:00Z'));
+    // After Wednesday 23 December: Thursday 24 is the first working day; the second skips Christmas, the weekend and
+    // Boxing Day's substitute on Monday 28.
+    expect(suggestedMeeting(DEFAULT_SETTINGS, at('2026-12-23T10:00:00Z')).start).toEqual(at('2026-12-29T12:30:00Z'));
+  });
+});

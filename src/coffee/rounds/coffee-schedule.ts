@@ -1,6 +1,7 @@
 // Rounds as scheduled steps: which are due for each programme, and running one.
 import type { ScheduledStep, ScheduleSource } from '../../scheduler/schedule-source';
 import type { Sql } from '../../store/db';
+import { holidayRegionOf } from '../../store/organisations';
 import { activeProgrammes, programmeById, type Programme } from '../../store/coffee/programmes';
 import { roundsFrom } from '../../store/coffee/rounds';
 import { latestRoundStarted, roundStart, roundSteps } from '../schedule';
@@ -49,8 +50,10 @@ async function dueFor(q: Sql, programme: Programme, now: Date): Promise<Schedule
   if (latest !== undefined) {
     steps.push({ job: roundJobName({ programmeId: id, round: latest, step: 'match' }), slot: roundStart(anchor, settings, latest) });
   }
-  for (const round of await roundsFrom(q, id, (latest ?? anchor.round) - 1)) {
-    const passed = roundSteps(settings, round.startsAt).filter((s) => s.step !== 'match' && s.at <= now);
+  const rounds = await roundsFrom(q, id, (latest ?? anchor.round) - 1);
+  const region = rounds.length > 0 ? await holidayRegionOf(q, programme.tenant) : undefined;
+  for (const round of rounds) {
+    const passed = roundSteps(settings, round.startsAt, region).filter((s) => s.step !== 'match' && s.at <= now);
     const feedbackPassed = passed.some((s) => s.step === 'feedback');
     for (const s of passed) {
       if (s.step === 'reminder' && feedbackPassed) continue;

@@ -1,6 +1,7 @@
 // The later steps of a round: the midway reminder, "Did you meet?", and the result in the channel.
 import type { Person } from '../../core/model';
 import type { Sql } from '../../store/db';
+import { holidayRegionOf } from '../../store/organisations';
 import type { Programme } from '../../store/coffee/programmes';
 import { peopleOf } from '../../store/coffee/members';
 import { groupsOf, roundOf, roundResult } from '../../store/coffee/rounds';
@@ -31,7 +32,7 @@ export async function runReminder(tx: Sql, programme: Programme, round: number, 
   const matched = await namedGroups(tx, programme, round);
   if (!matched) return false;
   const { timeZone } = programme.settings;
-  const by = meetBy(programme.settings, matched.startsAt);
+  const by = meetBy(programme.settings, matched.startsAt, await holidayRegionOf(tx, programme.tenant));
   const messages = matched.groups.map((people, idx) =>
     keyed(programme, round, `reminder:${idx}`, { kind: 'send', to: { group: people }, card: reminderCard({ people, meetBy: by, timeZone }) }),
   );

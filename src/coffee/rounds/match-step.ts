@@ -9,6 +9,7 @@ import { introCard, roundNoteCard, sitOutCard } from '../cards';
 import { matchGroups } from '../matching/match-groups';
 import type { MatchResult } from '../matching/types';
 import { promptFor } from '../prompts';
+import { holidayRegionOf } from '../../store/organisations';
 import { meetBy, roundStart, suggestedMeeting } from '../schedule';
 import { programmeStream, toChannel } from '../service/context';
 
@@ -42,6 +43,7 @@ export async function runMatch(tx: Sql, programme: Programme, round: number, sta
   const stream = programmeStream(programme.id);
   const key = (what: string): string => `${stream}:${round}:${what}`;
   const { timeZone } = settings;
+  const region = await holidayRegionOf(tx, programme.tenant);
   const messages: KeyedMessage[] = result.groups.map((group, idx) => ({
     dedupeKey: key(`intro:${idx}`),
     message: {
@@ -50,8 +52,8 @@ export async function runMatch(tx: Sql, programme: Programme, round: number, sta
       card: introCard({
         people: named(group),
         round,
-        meetBy: meetBy(settings, startsAt),
-        suggested: suggestedMeeting(settings, startsAt),
+        meetBy: meetBy(settings, startsAt, region),
+        suggested: suggestedMeeting(settings, startsAt, region),
         ...(settings.prompts ? { prompt: promptFor(seed, round, idx) } : {}),
         timeZone,
         channel: programme.place.channel,
