@@ -11,18 +11,20 @@ export type CopCommand =
   | { verb: 'create'; name: string; tags: string[] }
   | { verb: 'tags'; tags: string[] }
   | { verb: 'owner'; ownerId: string }
+  | { verb: 'co-owner'; ownerId: string; remove: boolean }
   | { verb: 'digest'; weekday: number; time: string; timeZone?: string }
   | { verb: 'invalid'; message: string };
 
 type Invalid = Extract<CopCommand, { verb: 'invalid' }>;
 
-const VERBS = ['create', 'status', 'tags', 'owner', 'digest', 'archive', 'help'];
+const VERBS = ['create', 'status', 'tags', 'owner', 'co-owner', 'digest', 'archive', 'help'];
 export const NAME_MAX_LENGTH = 80;
 export const MAX_TAGS = 10;
 
 const CREATE_EXAMPLE = 'For example: /cop create Sepsis champions #sepsis #deterioration';
 const TAGS_EXAMPLE = 'For example: /cop tags #sepsis #deterioration';
 const OWNER_EXAMPLE = 'For example: /cop owner @Sam';
+const CO_OWNER_EXAMPLE = 'For example: /cop co-owner @Sam, or /cop co-owner remove @Sam';
 const DIGEST_EXAMPLE = 'For example: /cop digest friday 16:00, or /cop digest monday 09:00 Europe/London';
 
 // Letters, digits and hyphens, with at least one letter (as the lessons' #hashtags); trailing punctuation is not part of it.
@@ -90,6 +92,16 @@ function parseOwner(args: string): CopCommand {
   return { verb: 'owner', ownerId: id };
 }
 
+function parseCoOwner(args: string): CopCommand {
+  const [first = '', ...rest] = args.split(/\s+/).filter((w) => w !== '');
+  const remove = first.toLowerCase() === 'remove';
+  const who = remove ? rest.join(' ') : args;
+  if (who === '') return invalid(`Please say who should look after the community with you. ${CO_OWNER_EXAMPLE}`);
+  const id = MENTION.exec(who)?.[1];
+  if (id === undefined) return invalid(`Please mention one person with @, so I know exactly who "${who}" is. ${CO_OWNER_EXAMPLE}`);
+  return { verb: 'co-owner', ownerId: id, remove };
+}
+
 function readWeekday(word: string): number | undefined {
   const lower = word.toLowerCase().replace(/s$/, '');
   const full = WEEKDAY_NAMES.findIndex((name) => name.toLowerCase() === lower);
@@ -146,6 +158,9 @@ export function parseCopCommand(text: string): CopCommand {
       return parseTags(args);
     case 'owner':
       return parseOwner(args);
+    case 'co-owner':
+    case 'coowner':
+      return parseCoOwner(args);
     case 'digest':
       return parseDigest(args);
     case 'status':

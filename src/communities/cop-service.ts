@@ -11,15 +11,17 @@ import { COP_PREFIX, REVIEW_ACTIONS } from './ids';
 import { channelKey, inWords, isOwner, whisper, type CopContext } from './service/context';
 import { create } from './service/creating';
 import { archive, changeDigestTime, changeOwner, changeTags } from './service/owning';
+import { addCoOwnerTo, removeCoOwnerOf } from './service/co-owners';
 import { answerReview } from './service/reviewing';
 import { say } from './cards/say';
 
-type OwnerCommand = Extract<CopCommand, { verb: 'tags' | 'owner' | 'digest' | 'archive' }>;
+type OwnerCommand = Extract<CopCommand, { verb: 'tags' | 'owner' | 'co-owner' | 'digest' | 'archive' }>;
 
 /** What a non-owner is told they cannot do. */
 const OWNER_ONLY: Record<OwnerCommand['verb'], string> = {
   tags: 'change its tags',
   owner: 'hand it to someone else',
+  'co-owner': 'change who looks after it',
   digest: 'change when its digest comes',
   archive: 'archive it',
 };
@@ -27,6 +29,7 @@ const OWNER_ONLY: Record<OwnerCommand['verb'], string> = {
 export const copService: CommandService = {
   command: 'cop',
   prefix: COP_PREFIX,
+  help: helpCard,
   async handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply> {
     if (event.kind !== 'command' && event.kind !== 'action') return { say: [] };
     const ctx: CopContext = { tx, event, from: event.from, now };
@@ -63,6 +66,8 @@ function forOwner(ctx: CopContext, community: Community, command: OwnerCommand):
       return changeTags(ctx, community, command.tags);
     case 'owner':
       return changeOwner(ctx, community, command.ownerId);
+    case 'co-owner':
+      return command.remove ? removeCoOwnerOf(ctx, community, command.ownerId) : addCoOwnerTo(ctx, community, command.ownerId);
     case 'digest':
       return changeDigestTime(ctx, community, command);
     case 'archive':

@@ -11,7 +11,10 @@ export interface Community {
   place: Place;
   name: string;
   tags: string[];
+  /** The lead owner: asked whether the community should carry on, and named as who looks after it. */
   owner: Person;
+  /** Owners beside the lead, with the same rights, in the order they were added. */
+  coOwners: Person[];
   digest: DigestTime;
   status: 'active' | 'archived';
   /** The digest slot at which the owner was last asked whether the community should carry on. */
@@ -27,6 +30,7 @@ const communityRow = z.object({
   name: z.string(),
   tags: z.array(z.string()),
   owner: personSchema,
+  co_owners: z.array(personSchema),
   digest: digestTimeSchema,
   status: z.enum(['active', 'archived']),
   review_asked_at: z.coerce.date().nullable(),
@@ -34,7 +38,10 @@ const communityRow = z.object({
   archived_at: z.coerce.date().nullable(),
 });
 
-const COLUMNS = 'id, tenant, place, name, tags, owner, digest, status, review_asked_at, created_at, archived_at';
+/** A community's co-owners as one JSON array, for any query on `communities` (not aliased). */
+const CO_OWNERS = `(SELECT coalesce(jsonb_agg(co.owner ORDER BY co.added_at, co.owner_id), '[]'::jsonb)
+                      FROM community_owners co WHERE co.community_id = communities.id) AS co_owners`;
+const COLUMNS = `id, tenant, place, name, tags, owner, ${CO_OWNERS}, digest, status, review_asked_at, created_at, archived_at`;
 
 function toCommunity(row: unknown): Community {
   const r = communityRow.parse(row);
@@ -45,6 +52,7 @@ function toCommunity(row: unknown): Community {
     name: r.name,
     tags: r.tags,
     owner: r.owner,
+    coOwners: r.co_owners,
     digest: r.digest,
     status: r.status,
     ...(r.review_asked_at === null ? {} : { reviewAskedAt: r.review_asked_at }),
@@ -106,6 +114,8 @@ export async function setCommunityTags(q: Sql, id: string, tags: string[], now: 
 
 export async function setCommunityOwner(q: Sql, id: string, owner: Person, now: Date): Promise<void> {
   await q.query('UPDATE communities SET owner = $2, owner_id = $3, updated_at = $4 WHERE id = $1', [id, JSON.stringify(owner), owner.id, now]);
+  // A co-owner who becomes the lead is not listed twice.
+  await q.query('DELETE FROM community_owners WHERE community_id = $1 AND owner_id = $2', [id, owner.id]);
 }
 
 export async function setDigestTime(q: Sql, id: string, digest: DigestTime, now: Date): Promise<void> {
@@ -131,14 +141,15 @@ export async function communityForStep(q: Sql, id: string): Promise<Community | 
   return rows[0] ? toCommunity(rows[0]) : undefined;
 }
 
-/** A community that may adopt a lesson: its owner approves it, and looks after it with its contributors. */
+/** A community that may adopt a lesson: its owners approve it, and look after it with its contributors. */
 export interface CommunityOfLesson {
   id: string;
   name: string;
-  owner: Person;
+  /** The lead owner first, then any co-owners. */
+  owners: Person[];
 }
 
-const lessonCommunityRow = z.object({ id: z.string(), name: z.string(), owner: personSchema });
+const lessonCommunityRow = z.object({ id: z.string(), name: z.string(), owner: personSchema, co_owners: z.array(personSchema) });
 
 /**
  * The organisation's active communities whose tags overlap `tags` (any of them when the lesson has none),
@@ -146,17 +157,36 @@ const lessonCommunityRow = z.object({ id: z.string(), name: z.string(), owner: p
  */
 export async function communitiesForTags(q: Sql, tenant: string, tags: readonly string[], ownerId?: string): Promise<CommunityOfLesson[]> {
   const rows = await q.query(
-    `SELECT id, name, owner FROM communities
+    `SELECT id, name, owner, ${CO_OWNERS} FROM communities
       WHERE tenant = $1 AND status = 'active' AND (cardinality($2::text[]) = 0 OR tags && $2::text[])
-        AND ($3::text IS NULL OR owner_id = $3)
+        AND ($3::text IS NULL OR owner_id = $3
+             OR EXISTS (SELECT 1 FROM community_owners co WHERE co.community_id = communities.id AND co.owner_id = $3))
       ORDER BY created_at, id`,
     [tenant, [...tags], ownerId ?? null],
   );
-  return rows.map((row) => lessonCommunityRow.parse(row));
+  return rows.map((row) => {
+    const r = lessonCommunityRow.parse(row);
+    return { id: r.id, name: r.name, owners: [r.owner, ...r.co_owners] };
+  });
 }
 
 /** The community through which this person may approve (or look after) a lesson with these tags, if any. */
 export async function communityOwnedBy(q: Sql, tenant: string, personId: string, tags: readonly string[]): Promise<CommunityOfLesson | undefined> {
   const [first] = await communitiesForTags(q, tenant, tags, personId);
   return first;
+}
+
+/** False when they are a co-owner already. */
+export async function addCoOwner(q: Sql, id: string, owner: Person, now: Date): Promise<boolean> {
+  const rows = await q.query(
+    'INSERT INTO community_owners (community_id, owner_id, owner, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING owner_id',
+    [id, owner.id, JSON.stringify(owner), now],
+  );
+  return rows.length === 1;
+}
+
+/** False when they were not a co-owner. */
+export async function removeCoOwner(q: Sql, id: string, ownerId: string): Promise<boolean> {
+  const rows = await q.query('DELETE FROM community_owners WHERE community_id = $1 AND owner_id = $2 RETURNING owner_id', [id, ownerId]);
+  return rows.length === 1;
 }

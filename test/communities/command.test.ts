@@ -67,7 +67,7 @@ describe('parseCopCommand', () => {
     expect(parseCopCommand('archive now')).toMatchObject({ message: expect.stringMatching(/doesn't take anything/) });
     expect(parseCopCommand('dance')).toEqual({
       verb: 'invalid',
-      message: 'I don\'t know "/cop dance". I understand create, status, tags, owner, digest, archive and help. Try /cop help to see what each one does.',
+      message: 'I don\'t know "/cop dance". I understand create, status, tags, owner, co-owner, digest, archive and help. Try /cop help to see what each one does.',
     });
   });
 });

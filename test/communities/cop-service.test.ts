@@ -87,6 +87,29 @@ describe.each(dbKinds)('/cop on %s Postgres', (kind) => {
     expect(await cop('create Sepsis 2 #sepsis', 'U3', 'C4')).toMatch(/now the community Sepsis 2/);
   });
 
+  it('lets the owner add co-owners, who then have the same rights, and take them off again', async () => {
+    await cop('create Falls prevention #falls', 'U1', 'C6');
+    expect(await cop('co-owner <@U2>', 'U3', 'C6')).toMatch(/Only <@U1>.*change who looks after it/);
+    expect(await cop('co-owner Sam', 'U1', 'C6')).toMatch(/Please mention one person with @, so I know exactly who "Sam" is/);
+    expect(await cop('co-owner remove', 'U1', 'C6')).toMatch(/Please say who should look after the community with you/);
+
+    expect(await cop('co-owner <@U2>', 'U1', 'C6')).toBe('<@U2> now looks after Falls prevention with you: they can approve its lessons and change its settings. I’ve let them know.');
+    expect((await outbox()).at(-1)).toMatchObject({ to: { person: { id: 'U2', tenant: 'T1' } }, text: expect.stringMatching(/asked you to help look after the community of practice Falls prevention/) });
+    expect(await cop('co-owner <@U2>', 'U1', 'C6')).toBe('<@U2> already looks after this community.');
+    expect(await cop('status', 'U3', 'C6')).toMatch(/looked after by <@U1> with <@U2>\./);
+    // A co-owner may do what the lead may.
+    expect(await cop('tags #falls #frailty', 'U2', 'C6')).toMatch(/is now #falls #frailty/);
+    expect(await activeCommunityAt(t.db, 'slack:T1:C6')).toMatchObject({ owner: { id: 'U1' }, coOwners: [{ id: 'U2' }], tags: ['falls', 'frailty'] });
+
+    expect(await cop('co-owner remove <@U3>', 'U1', 'C6')).toMatch(/<@U3> isn’t a co-owner of this community/);
+    expect(await cop('co-owner remove <@U2>', 'U1', 'C6')).toBe('<@U2> no longer looks after Falls prevention.');
+    expect(await cop('tags #falls', 'U2', 'C6')).toMatch(/Only <@U1>/);
+    // Handing the lead to a co-owner does not list them twice.
+    await cop('co-owner <@U2>', 'U1', 'C6');
+    await cop('owner <@U2>', 'U1', 'C6');
+    expect(await activeCommunityAt(t.db, 'slack:T1:C6')).toMatchObject({ owner: { id: 'U2' }, coOwners: [] });
+  });
+
   it('answers the review buttons for the owner only, and archives from them', async () => {
     await cop('create Sepsis champions #sepsis', 'U1', 'C5');
     const id = (await activeCommunityAt(t.db, 'slack:T1:C5'))?.id ?? '';

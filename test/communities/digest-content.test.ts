@@ -15,6 +15,7 @@ const community: Community = {
   name: 'Discharge and handover',
   tags: ['handover', 'discharge'],
   owner: person('U1'),
+  coOwners: [],
   digest: { weekday: 1, time: '09:00', timeZone: 'Europe/London' },
   status: 'active',
   createdAt: new Date('2026-01-01T00:00:00Z'),

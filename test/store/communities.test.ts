@@ -46,6 +46,7 @@ describe.each(dbKinds)('communities store on %s Postgres', (kind) => {
       name: 'Sepsis champions C1',
       tags: ['sepsis'],
       owner: person('U1'),
+      coOwners: [],
       digest,
       status: 'active',
       createdAt: now,

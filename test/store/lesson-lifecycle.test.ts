@@ -85,7 +85,7 @@ describe.each(dbKinds)('a lesson’s lifecycle in the store on %s Postgres', (ki
     await communityRow(t.db, { tenant: 'T2', name: 'Other trust', tags: ['handover'], owner: slackPerson('U5', 'T2') });
 
     expect((await communitiesForTags(t.db, 'T1', ['handover', 'sepsis'])).map((c) => c.name)).toEqual(['Ward 7 nurses']);
-    expect(await communityOwnedBy(t.db, 'T1', 'U5', ['handover'])).toEqual({ id: ward, name: 'Ward 7 nurses', owner: slackPerson('U5') });
+    expect(await communityOwnedBy(t.db, 'T1', 'U5', ['handover'])).toEqual({ id: ward, name: 'Ward 7 nurses', owners: [slackPerson('U5')] });
     expect(await communityOwnedBy(t.db, 'T1', 'U6', ['handover'])).toBeUndefined();
     expect(await communityOwnedBy(t.db, 'T1', 'U7', ['handover'])).toBeUndefined();
     // A lesson with no tags may be approved by any community's owner.

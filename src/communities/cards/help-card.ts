@@ -6,6 +6,8 @@ const COMMANDS: readonly [string, string][] = [
   ['/cop status', 'see the community, its owner, its tags and when the next digest comes'],
   ['/cop tags #tag #tag', 'change the domain (owner)'],
   ['/cop owner @person', 'hand the community to someone else (owner)'],
+  ['/cop co-owner @person', 'add someone to look after it with you, so a lesson one of you wrote can be approved by the other (owner)'],
+  ['/cop co-owner remove @person', 'take a co-owner off (owner)'],
   ['/cop digest friday 16:00', 'change the digest day and time, optionally with a time zone (owner)'],
   ['/cop archive', 'close the community and stop its digest; its lessons stay in the library (owner)'],
   ['/cop help', 'show this list'],

@@ -4,6 +4,7 @@ import { mention, type Person } from '../../core/model';
 import { dayTimeInWords, digestTimeInWords, type DigestTime } from '../digest-time';
 import { say } from './say';
 import { tagsInWords } from './wording';
+import { listOf } from '../../core/wording';
 import type { Place } from '../../core/model';
 import { howToAddMobilise } from '../../core/platform-words';
 
@@ -11,8 +12,14 @@ export interface CommunityInWords {
   name: string;
   tags: string[];
   owner: Person;
+  coOwners: Person[];
   digest: DigestTime;
   channel: string;
+}
+
+/** "<@U1>", or "<@U1> with <@U2> and <@U3>" when it has co-owners. */
+function lookedAfterBy(c: CommunityInWords): string {
+  return c.coOwners.length === 0 ? mention(c.owner) : `${mention(c.owner)} with ${listOf(c.coOwners.map(mention))}`;
 }
 
 export function noCommunityCard(): Card {
@@ -67,6 +74,29 @@ export function newOwnerCard(c: CommunityInWords, by: Person): Card {
   );
 }
 
+export function coOwnerAddedCard(c: CommunityInWords, added: Person): Card {
+  return say(`${mention(added)} now looks after ${c.name} with you: they can approve its lessons and change its settings. I’ve let them know.`);
+}
+
+export function alreadyCoOwnerCard(person: Person): Card {
+  return say(`${mention(person)} already looks after this community.`);
+}
+
+export function coOwnerRemovedCard(c: CommunityInWords, removed: Person): Card {
+  return say(`${mention(removed)} no longer looks after ${c.name}.`);
+}
+
+export function notCoOwnerCard(person: Person, lead: Person): Card {
+  return say(`${mention(person)} isn’t a co-owner of this community, so there is nothing to change. To hand on the lead from ${mention(lead)}, use /cop owner @person.`);
+}
+
+export function newCoOwnerCard(c: CommunityInWords, by: Person): Card {
+  return say(
+    `${mention(by)} has asked you to help look after the community of practice ${c.name} in <#${c.channel}>. ` +
+      'You can approve lessons for its tags and change its tags and digest time there; /cop help lists how.',
+  );
+}
+
 export function digestTimeChangedCard(c: CommunityInWords, nextDigest: Date): Card {
   return say(`The digest of ${c.name} now comes ${digestTimeInWords(c.digest)}. The next one is on ${dayTimeInWords(nextDigest, c.digest.timeZone)}.`);
 }
@@ -87,7 +117,7 @@ export function alreadyArchivedCard(): Card {
 
 export function statusCard(c: CommunityInWords, nextDigest: Date): Card {
   const text =
-    `This channel is the community ${c.name}, looked after by ${mention(c.owner)}. Its domain: ${tagsInWords(c.tags)}. ` +
+    `This channel is the community ${c.name}, looked after by ${lookedAfterBy(c)}. Its domain: ${tagsInWords(c.tags)}. ` +
     `The digest comes ${digestTimeInWords(c.digest)}; the next one is on ${dayTimeInWords(nextDigest, c.digest.timeZone)}.`;
   return say(text);
 }

@@ -23,12 +23,13 @@ export function whisper(ctx: CopContext, ...cards: Card[]): ServiceReply {
   return whisperReply(ctx.from, ...cards);
 }
 
+/** The lead owner or a co-owner: they have the same rights. */
 export function isOwner(community: Community, person: Person): boolean {
-  return samePerson(community.owner, person);
+  return samePerson(community.owner, person) || community.coOwners.some((co) => samePerson(co, person));
 }
 
 export function inWords(c: Community): CommunityInWords {
-  return { name: c.name, tags: c.tags, owner: c.owner, digest: c.digest, channel: c.place.channel };
+  return { name: c.name, tags: c.tags, owner: c.owner, coOwners: c.coOwners, digest: c.digest, channel: c.place.channel };
 }
 
 /** A post in the community's channel; if the channel refuses the bot, the owner is told how to fix it. */

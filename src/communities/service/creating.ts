@@ -20,6 +20,7 @@ export async function create(ctx: CopContext, name: string, tags: string[]): Pro
     name,
     tags,
     owner: ctx.from,
+    coOwners: [],
     digest: { ...DEFAULT_DIGEST_TIME, since: ctx.now.toISOString() },
     status: 'active',
     createdAt: ctx.now,

@@ -27,7 +27,9 @@ export async function approve(ctx: LifeContext, lessonId: string | undefined): P
   if (!approveAs) {
     const approvers = await approversOf(ctx.tx, lesson);
     if (!contributor) return whisper(ctx, cannotApproveCard(lesson, approvers));
-    return whisper(ctx, ownLessonApprovalCard(lesson, approvers.filter((c) => c.owner.id !== ctx.from.id)));
+    // Another owner of the same community may approve it; the person asking is left out of the list.
+    const others = approvers.map((c) => ({ ...c, owners: c.owners.filter((o) => o.id !== ctx.from.id) })).filter((c) => c.owners.length > 0);
+    return whisper(ctx, ownLessonApprovalCard(lesson, others));
   }
   await moveLesson(ctx.tx, ctx.tenant, lesson.id, 'approved', ctx.from, { community: approveAs.id, communityName: approveAs.name }, ctx.now);
   return showLesson(ctx, lesson.id, `Approved for ${approveAs.name}: it is now part of the community's practice.`);

@@ -4,6 +4,7 @@ import type { CommunityOfLesson } from '../../store/communities';
 import type { LessonEvent } from '../../store/lesson-events';
 import { contributorsInWords, type Lesson } from '../lesson';
 import { statusInWords } from './lesson-card';
+import { listOf } from '../../core/wording';
 import { named, tagsInWords, who } from './words';
 
 function say(text: string): Card {
@@ -40,7 +41,7 @@ export function ownLessonCard(lesson: Lesson): Card {
 }
 
 function ownersInWords(communities: readonly CommunityOfLesson[]): string {
-  return communities.map((c) => `${who(c.owner)} (${c.name})`).join(', ');
+  return communities.map((c) => `${listOf(c.owners.map(who))} (${c.name})`).join(', ');
 }
 
 function approverNoun(lesson: Lesson): string {

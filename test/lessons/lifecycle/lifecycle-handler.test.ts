@@ -104,6 +104,14 @@ describe.each(dbKinds)('a lesson’s lifecycle through the lessons service on %s
     expect(textOf(alone)).toMatch(/so you can't approve it yourself, and no other community of practice covers #handover #eprescribing yet/);
     expect(await stored()).toMatchObject({ lesson: { status: 'validated' } });
     expect(textOf(await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U5'))).toMatch(/Only the owner/);
+
+    // A co-owner of U1's community who did not contribute can approve it.
+    await t.db.query(
+      `INSERT INTO community_owners (community_id, owner_id, owner, added_at) SELECT id, 'U7', $1, now() FROM communities WHERE name = 'eP safety'`,
+      [JSON.stringify(slackPerson('U7'))],
+    );
+    expect(textOf(await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U1'))).toMatch(/you could ask <@U7> \(eP safety\)/);
+    expect(textOf(await press(LIFECYCLE_ACTIONS.approve, lessonId, 'U7'))).toMatch(/Approved by <@U7> for eP safety/);
   });
 
   it('lets anyone but a contributor validate, once', async () => {
