@@ -3,12 +3,14 @@ import type { Flow } from '../../src/core/flow';
 import { answerCollection } from '../shared/answer-collection';
 import { addReply, onEvent } from './flow';
 import { startReview } from './start';
+import { helpCard } from './start-messages';
 import { aarRestSchema, aarStateSchema, type AarState } from './state';
 
 export const afterActionReview: Flow<AarState> = {
   id: 'after-action-review',
   version: 1,
   command: 'aar',
+  help: helpCard,
   stateSchema: aarStateSchema,
   start: startReview,
   on: onEvent,

@@ -7,17 +7,15 @@ import { plain } from './whispers';
 /** Each review's own replies when its command is given no usable title. */
 export interface TitleReplies {
   askForTitle(): Card;
-  help(): Card;
   hasIdentifier(findings: readonly Finding[]): Card;
 }
 
 export type TitleCheck = { ok: true; title: string } | { ok: false; reply: Card };
 
-/** The title with spaces tidied, or the reply to whisper instead: none given, a request for help, or one naming a patient. */
+/** The title with spaces tidied, or the reply to whisper instead: none given, or one naming a patient (the engine answers "help"). */
 export function checkTitle(text: string, replies: TitleReplies): TitleCheck {
   const title = text.replace(/\s+/g, ' ').trim();
   if (title === '') return { ok: false, reply: replies.askForTitle() };
-  if (/^(help|\?)$/i.test(title)) return { ok: false, reply: replies.help() };
   const { findings } = guardText(title);
   if (findings.length > 0) return { ok: false, reply: replies.hasIdentifier(findings) };
   return { ok: true, title };

@@ -22,6 +22,8 @@ export interface CommandService {
   command: string;
   /** Actions and forms whose id starts with this (e.g. 'coffee:') are the service's. */
   prefix: string;
+  /** What `/<command> help` whispers (the engine answers it, so `handle` never sees the word "help" alone). */
+  help(): Card;
   /**
    * Runs inside the event's transaction: its writes and the delivery id commit together. Every id it reads from a
    * button, form or command is looked up in `organisationOf(event)` only; one found nowhere there gets `refuseButton`.

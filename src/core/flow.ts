@@ -104,6 +104,8 @@ export interface Flow<S> {
   version: number;
   /** Slash command (without the slash) that starts it. */
   command: string;
+  /** What `/<command> help` whispers; the engine answers it, so `start` never sees the word "help" alone. */
+  help(): Card;
   /** Validates state read back from the database (a boundary like any other). */
   stateSchema: z.ZodType<S>;
   start(input: StartInput): Step<S | null>;

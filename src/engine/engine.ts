@@ -18,6 +18,7 @@ import { addContribution, listContributions, syncContributions } from '../store/
 import { errorText, type Logger } from '../log';
 import type { Clock } from './clock';
 import { Delivery, type ChatDirectory } from './delivery';
+import { helpReply, type HelpfulCommand } from './help';
 import { notices } from './notices';
 import type { Recaller } from './recaller';
 import { joinState, splitState } from './run-state';
@@ -58,6 +59,8 @@ export class Engine implements InboundHandler {
   private readonly byCommand = new Map<string, AnyFlow>();
   private readonly byId = new Map<string, AnyFlow>();
   private readonly services: CommandService[];
+  /** Every command, flow or service, for `/<command> help`. */
+  private readonly helpful: HelpfulCommand[];
   private readonly work: WorkLimit;
   private readonly delivering = new Set<Promise<void>>();
 
@@ -67,6 +70,7 @@ export class Engine implements InboundHandler {
       this.byId.set(f.id, f);
     }
     this.services = deps.services ?? [];
+    this.helpful = [...deps.flows, ...this.services];
     this.delivery = new Delivery(deps.db, deps.chat, deps.clock, deps.log, deps.random);
     this.work = new WorkLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
   }
@@ -144,6 +148,9 @@ export class Engine implements InboundHandler {
   }
 
   private async apply(tx: Sql, event: Inbound, now: Date): Promise<Outcome> {
+    const help = helpReply(event, this.helpful);
+    // Help changes nothing, but its delivery id is kept so that a platform's retry does not whisper it twice.
+    if (help) return (await claimDelivery(tx, event.deliveryId, now)) ? { direct: [help] } : {};
     const service = this.serviceFor(event);
     if (service) {
       if (!(await claimDelivery(tx, event.deliveryId, now))) return {};

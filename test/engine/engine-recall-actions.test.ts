@@ -18,6 +18,7 @@ const planFlow: Flow<{ replies: { id: string; text: string; by: string }[] }> = 
   id: 'plan',
   version: 1,
   command: 'plan',
+  help: () => card('Plans things'),
   stateSchema: z.object({ replies: z.array(z.object({ id: z.string(), text: z.string(), by: z.string() })) }),
   start: () => ({
     state: { replies: [] },

@@ -13,6 +13,7 @@ export const counterFlow: Flow<CounterState> = {
   id: 'counter',
   version: 1,
   command: 'count',
+  help: () => card('Counts replies in its thread'),
   stateSchema,
   start(input) {
     if (!input.text) return { state: null, done: true, say: [{ kind: 'whisper', to: input.from, card: card('Say what to count') }] };

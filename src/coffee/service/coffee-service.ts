@@ -15,6 +15,7 @@ import { openSetup, saveSetup, stats, stop } from './organising';
 export const coffeeService: CommandService = {
   command: 'coffee',
   prefix: 'coffee:',
+  help: helpCard,
   async handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply> {
     if (event.kind !== 'command' && event.kind !== 'action' && event.kind !== 'form') return { say: [] };
     const ctx: CoffeeContext = { tx, event, from: event.from, now };

@@ -11,6 +11,7 @@ import type { LessonsHandler } from '../lessons-handler';
 import { lifecycleHandler } from '../lifecycle/lifecycle-handler';
 import { broaderQuery, describeLessonQuery, parseLessonQuery } from '../parse-lesson-query';
 import { feedbackHandler } from '../recall/feedback-handler';
+import { helpCard } from './help-card';
 import { isEmptyQuery, toCommandText } from './query-text';
 import { noLessonsYetCard, nothingFoundCard, resultsCard, searchProblemCard } from './results-card';
 
@@ -34,6 +35,7 @@ async function search(tx: Sql, event: Extract<Inbound, { kind: 'command' }>): Pr
 export const lessonsService: CommandService = {
   command: 'lessons',
   prefix: 'lessons:',
+  help: helpCard,
   async handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply> {
     if (event.kind === 'command') return search(tx, event);
     if (event.kind !== 'action' && event.kind !== 'form') return { say: [] };

@@ -19,11 +19,9 @@ describe('starting an After Action Review', () => {
     expect(cardText(whisper.card)).toContain('/aar Go-live of e-prescribing on Ward 7');
   });
 
-  it.each(['help', ' HELP '])('whispers help for %j', (text) => {
-    const step = afterActionReview.start(startInput(alex, text));
-    expect(step.state).toBeNull();
-    expect(step.done).toBe(true);
-    const help = cardText(first(whispers(step)).card);
+  // The engine answers `/aar help` with this card (test/engine/command-help.test.ts), so start never sees "help".
+  it('explains how a review works', () => {
+    const help = cardText(afterActionReview.help());
     expect(help).toContain('After Action Review');
     expect(help).toContain('Next question');
     expect(help).toMatch(/\bnext\b/);

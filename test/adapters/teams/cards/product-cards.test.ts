@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../../../../src/coffee/settings';
 import { setupForm } from '../../../../src/coffee/setup-form';
 import type { Lesson } from '../../../../src/lessons/lesson';
 import { resultsCard } from '../../../../src/lessons/search/results-card';
+import { helpCard as lessonsHelpCard } from '../../../../src/lessons/search/help-card';
 import { recalledLessonsCard } from '../../../../src/lessons/recall/recall-card';
 import { addActionForm, evidenceForm } from '../../../../src/lessons/actions/forms';
 import { appliedForm, editForm } from '../../../../src/lessons/lifecycle/forms';
@@ -67,6 +68,7 @@ const cards: [string, Card][] = [
   ['coffee announcement', announcementCard({ organiser: alice, channelName: 'coffee', settings: DEFAULT_SETTINGS, nextRound: new Date(at), members: 12 })],
   ['coffee feedback', feedbackCard({ programmeId: 'p1', round: 3, others: [bob] })],
   ['coffee help', coffeeHelpCard()],
+  ['lessons help', lessonsHelpCard()],
   ['lesson search results', resultsCard('Lessons about handover', [{ lesson, snippet: 'Read the *checklist* aloud', rank: 0.5 }])],
   ['lesson recall', recalledLessonsCard('run-1', [{ lesson, snippet: 'the *handover* list', score: 1 }])],
   ['community help', communityHelpCard()],
