@@ -1,18 +1,21 @@
 // Each usable answer to the last question becomes an action: its owner is whoever it names, else its author.
 import type { ActionDraft } from '../../src/core/flow';
 import type { Person } from '../../src/core/model';
-import { dayAfter, findDayIn, remindAt } from '../../src/dates/day';
+import { remindAt } from '../../src/dates/day';
 import { usableAnswers } from './answers';
+import { dueDateOf, TIME_ZONE, type UnusableDate } from './due-dates';
 import { ACTION_QUESTION } from './questions';
 import type { Answer, BarState } from './state';
 
-/** BAR runs have no time-zone setting yet; the NHS works in UK time. */
-export const TIME_ZONE = 'Europe/London';
-/** An action with no date in it is due this many days after the review. */
-export const DEFAULT_DUE_DAYS = 14;
+export { DEFAULT_DUE_DAYS, TIME_ZONE } from './due-dates';
+
+/** An action to save, and the date in its answer that couldn't be used, so the summary can say why it has the default. */
+export interface PlannedAction {
+  draft: ActionDraft;
+  unusable?: UnusableDate;
+}
 
 const MENTION = /<@([^<>\s|]+)(?:\|[^<>]*)?>/;
-const MENTIONS = new RegExp(MENTION.source, 'g');
 /** '<@U2> check…', '<@U2>: check…', '<@U2> - check…' */
 const LEADING_MENTION = new RegExp(`^${MENTION.source}\\s*[:,–—-]?\\s*`);
 
@@ -29,19 +32,19 @@ function tidied(text: string): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-function draftOf(answer: Answer, now: Date): ActionDraft {
-  // Mentions hold digits (<@U12345>) that must not be read as a date.
-  const dueOn = findDayIn(answer.text.replace(MENTIONS, ' '), now, TIME_ZONE) ?? dayAfter(now, TIME_ZONE, DEFAULT_DUE_DAYS);
-  return {
+function planOf(answer: Answer, now: Date): PlannedAction {
+  const due = dueDateOf(answer.text, now);
+  const draft: ActionDraft = {
     key: answer.messageId,
     text: tidied(answer.text),
     owner: ownerOf(answer),
-    dueOn,
+    dueOn: due.day,
     timeZone: TIME_ZONE,
-    remindAt: remindAt(dueOn, TIME_ZONE),
+    remindAt: remindAt(due.day, TIME_ZONE),
   };
+  return due.unusable ? { draft, unusable: due.unusable } : { draft };
 }
 
-export function actionDraftsOf(state: BarState, now: Date): ActionDraft[] {
-  return usableAnswers(state, ACTION_QUESTION).map((answer) => draftOf(answer, now));
+export function plannedActionsOf(state: BarState, now: Date): PlannedAction[] {
+  return usableAnswers(state, ACTION_QUESTION).map((answer) => planOf(answer, now));
 }

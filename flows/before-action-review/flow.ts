@@ -54,7 +54,7 @@ export function onEvent(state: BarState, event: Inbound, now: Date): Step<BarSta
     case 'reply':
       return onReply(state, event, now);
     case 'reply-edited':
-      return editAnswer(state, event);
+      return editAnswer(state, event, now);
     case 'reply-deleted':
       return deleteAnswer(state, event);
     case 'action':

@@ -3,12 +3,14 @@ import type { Flow } from '../../src/core/flow';
 import { answerCollection } from '../shared/answer-collection';
 import { addReply, onEvent } from './flow';
 import { startReview } from './start';
+import { helpCard } from './start-messages';
 import { barRestSchema, barStateSchema, type BarState } from './state';
 
 export const beforeActionReview: Flow<BarState> = {
   id: 'before-action-review',
   version: 1,
   command: 'bar',
+  help: helpCard,
   stateSchema: barStateSchema,
   start: startReview,
   on: onEvent,

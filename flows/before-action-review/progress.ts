@@ -2,7 +2,7 @@
 import { card } from '../../src/core/card';
 import type { Outgoing, RecallRequest, Step } from '../../src/core/flow';
 import { stay } from '../shared/steps';
-import { actionDraftsOf } from './action-drafts';
+import { plannedActionsOf } from './action-drafts';
 import { usableAnswers } from './answers';
 import { KEYS } from './ids';
 import { overviewCard } from './overview-card';
@@ -26,13 +26,14 @@ export function recallFor(state: BarState): RecallRequest {
 export function finishReview(state: BarState, now: Date): Step<BarState> {
   if (state.phase !== 'asking') return stay(state);
   const finished: BarState = { ...state, phase: 'finished' };
-  const actions = actionDraftsOf(finished, now);
+  const planned = plannedActionsOf(finished, now);
+  const actions = planned.map((p) => p.draft);
   const step: Step<BarState> = {
     state: finished,
     done: true,
     say: [
       closeCurrentQuestion(state),
-      { kind: 'post', in: 'thread', key: KEYS.summary, card: summaryCard(finished, actions) },
+      { kind: 'post', in: 'thread', key: KEYS.summary, card: summaryCard(finished, planned) },
       {
         kind: 'update',
         key: KEYS.overview,

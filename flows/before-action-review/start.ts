@@ -5,10 +5,10 @@ import { checkTitle, notStarted } from '../shared/start-title';
 import { KEYS } from './ids';
 import { overviewCard } from './overview-card';
 import { openQuestionCard } from './question-card';
-import { askForTitleCard, helpCard, titleHasIdentifierCard } from './start-messages';
+import { askForTitleCard, titleHasIdentifierCard } from './start-messages';
 import type { BarState } from './state';
 
-const TITLE_REPLIES = { askForTitle: askForTitleCard, help: helpCard, hasIdentifier: titleHasIdentifierCard };
+const TITLE_REPLIES = { askForTitle: askForTitleCard, hasIdentifier: titleHasIdentifierCard };
 
 export function startReview(input: StartInput): Step<BarState | null> {
   const checked = checkTitle(input.text, TITLE_REPLIES);

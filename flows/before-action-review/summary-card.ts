@@ -1,8 +1,8 @@
 // The summary in the thread when the review finishes: the answers, then the actions with owners and due dates.
 import { card, type Block, type Card } from '../../src/core/card';
-import type { ActionDraft } from '../../src/core/flow';
 import { mention } from '../../src/core/model';
 import { dayInWords } from '../../src/dates/day';
+import type { PlannedAction } from './action-drafts';
 import { ACTION_QUESTION, QUESTIONS } from './questions';
 import type { Answer, BarState } from './state';
 
@@ -20,8 +20,16 @@ function answerBlocks(state: BarState): Block[] {
   });
 }
 
-function actionLine(action: ActionDraft, number: number): string {
-  return `${number}. ${action.text}\nOwner: ${mention(action.owner)} · due ${dayInWords(action.dueOn)}`;
+/** Says so when the date is the default only because the one the answer gave can't be used. */
+function actionLine({ draft, unusable }: PlannedAction, number: number): string {
+  const line = `${number}. ${draft.text}\nOwner: ${mention(draft.owner)} · due ${dayInWords(draft.dueOn)}`;
+  if (!unusable) return line;
+  return `${line}, two weeks on, as I couldn't use "${unusable.words}": ${firstSentence(unusable.problem)}`;
+}
+
+/** A date problem without its list of examples. */
+function firstSentence(problem: string): string {
+  return problem.split(/(?<=\.) /)[0] ?? problem;
 }
 
 function heldBackNote(count: number): string {
@@ -30,7 +38,7 @@ function heldBackNote(count: number): string {
     : `${count} answers were held back because they contained patient identifiers, so they didn't become actions.`;
 }
 
-function actionBlocks(state: BarState, actions: readonly ActionDraft[]): Block[] {
+function actionBlocks(state: BarState, actions: readonly PlannedAction[]): Block[] {
   const heldBack = state.answers.filter((a) => a.question === ACTION_QUESTION && a.flagged).length;
   const note: Block[] = heldBack === 0 ? [] : [{ type: 'context', text: heldBackNote(heldBack) }];
   if (actions.length === 0) {
@@ -43,7 +51,7 @@ function actionBlocks(state: BarState, actions: readonly ActionDraft[]): Block[]
   ];
 }
 
-export function summaryCard(state: BarState, actions: readonly ActionDraft[]): Card {
+export function summaryCard(state: BarState, actions: readonly PlannedAction[]): Card {
   return card(
     `Summary of the Before Action Review: ${state.title}`,
     { type: 'heading', text: `Summary: ${state.title}` },

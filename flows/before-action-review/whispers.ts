@@ -1,8 +1,11 @@
-// Messages only one person sees in a BAR: who may do what, stale buttons, and answers held back by the guard.
-import type { Card } from '../../src/core/card';
+// Messages only one person sees in a BAR: who may do what, stale buttons, answers held back, and dates that can't be used.
+import { card, type Card } from '../../src/core/card';
 import type { Person } from '../../src/core/model';
+import { dayInWords, type Day } from '../../src/dates/day';
 import type { Finding } from '../../src/privacy';
 import * as shared from '../shared/whispers';
+import { quoted } from '../shared/wording';
+import type { UnusableDate } from './due-dates';
 import { ACTION_QUESTION, QUESTION_COUNT } from './questions';
 
 export { answerNowClearCard, onlyFacilitatorButtonsCard, onlyFacilitatorMovesCard } from '../shared/whispers';
@@ -22,4 +25,28 @@ function leftOut(question: number): string {
 
 export function answerHeldBackCard(question: number, masked: string, findings: readonly Finding[]): Card {
   return shared.answerHeldBackCard(question, masked, findings, leftOut(question));
+}
+
+/** Said as soon as an action names a date that doesn't exist or has passed, so the author can put it right. */
+export function dateUnusableCard(text: string, unusable: UnusableDate): Card {
+  return card(
+    `I can't use "${unusable.words}" as the due date of your action.`,
+    { type: 'paragraph', text: `I've kept your answer to question ${ACTION_QUESTION + 1} as you wrote it:\n${quoted(text)}` },
+    { type: 'paragraph', text: `But I can't use "${unusable.words}" as its due date. ${unusable.problem}` },
+    {
+      type: 'paragraph',
+      text:
+        'Please edit your message to give the date you mean before the review finishes. ' +
+        "If you leave it, the action will be due two weeks after the review finishes, and the summary will say why.",
+    },
+  );
+}
+
+/** After an edit puts the date right; `day` is undefined when the answer now names no date. */
+export function dateFixedCard(day: Day | undefined): Card {
+  return shared.plain(
+    day === undefined
+      ? 'Thank you. Your action no longer names a date, so it will be due two weeks after the review finishes.'
+      : `Thank you. Your action will be due on ${dayInWords(day)}.`,
+  );
 }

@@ -25,6 +25,9 @@ const IN_TEXT = [
   /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b/i,
   /\bin\s+((?:\d{1,3}|an?|one)\s+(?:days?|weeks?|months?))\b/i,
   /\b(?:by|on|before|next)\s+((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i,
+  // "today" alone often means the meeting itself ("what we agreed today"), so only "by today" counts.
+  /\b(?:by|until|before)\s+(today)\b/i,
+  /\b(tomorrow|yesterday)\b/i,
 ];
 
 const EXAMPLES = 'For example: 12 December, 2026-12-12, 12/12/2026, in 2 weeks or Friday';
@@ -66,7 +69,12 @@ function fromParts(text: string, day: number, month: number, year: number | unde
     if (!start.isValid) return fail(`There's no ${day} ${MONTHS[month - 1] ?? ''} in ${year}. ${EXAMPLES}.`);
     return within(start, today, options);
   }
-  // Without a year, the next time that day comes round.
+  // Without a year, the next time that day comes round, unless it went by more recently than it comes again.
+  const thisYear = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
+  const nextYear = DateTime.fromObject({ year: today.year + 1, month, day }, { zone: today.zone });
+  if (thisYear.isValid && nextYear.isValid && thisYear < today && today.diff(thisYear) < nextYear.diff(today)) {
+    return fail(`${longDate(thisYear)} has already passed. If you mean ${longDate(nextYear)}, please give the year. ${EXAMPLES}.`);
+  }
   for (const y of [today.year, today.year + 1]) {
     const start = DateTime.fromObject({ year: y, month, day }, { zone: today.zone });
     if (start.isValid && (start > today || (options.todayAllowed === true && start.hasSame(today, 'day')))) return within(start, today, options);
@@ -82,6 +90,7 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
   const lower = text.toLowerCase();
   if (lower === 'today') return within(today, today, options);
   if (lower === 'tomorrow') return within(today.plus({ days: 1 }), today, options);
+  if (lower === 'yesterday') return within(today.minus({ days: 1 }), today, options);
 
   const iso = ISO_DATE.exec(text);
   if (iso) return fromParts(text, Number(iso[3]), Number(iso[2]), Number(iso[1]), today, options);
@@ -114,17 +123,28 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
   return fail(`I couldn't read "${raw.trim()}" as a date. ${EXAMPLES}.`);
 }
 
-/** The first day mentioned in a sentence that reads as a valid due date (today allowed), if any. */
-export function findDayIn(text: string, now: Date, timeZone: string): Day | undefined {
+/** What a sentence says about a due date: the first day that reads as one, else the first that doesn't, and why. */
+export type DueInText = { kind: 'day'; day: Day } | { kind: 'unusable'; words: string; problem: string } | { kind: 'none' };
+
+/** Reads a sentence for a due date (today allowed), keeping the first date-like words that fail, so people can be told. */
+export function readDueIn(text: string, now: Date, timeZone: string): DueInText {
   // Every candidate of every shape, in the order they appear, so the sentence's first date wins.
   const candidates = IN_TEXT.flatMap((pattern) =>
     [...text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))].map((m) => ({ at: m.index, words: m[1] ?? '' })),
   ).sort((a, b) => a.at - b.at);
+  let unusable: DueInText = { kind: 'none' };
   for (const { words } of candidates) {
     const reading = readDay(words, now, timeZone, { todayAllowed: true });
-    if (reading.ok) return reading.day;
+    if (reading.ok) return { kind: 'day', day: reading.day };
+    if (unusable.kind === 'none') unusable = { kind: 'unusable', words, problem: reading.problem };
   }
-  return undefined;
+  return unusable;
+}
+
+/** The first day mentioned in a sentence that reads as a valid due date (today allowed), if any. */
+export function findDayIn(text: string, now: Date, timeZone: string): Day | undefined {
+  const due = readDueIn(text, now, timeZone);
+  return due.kind === 'day' ? due.day : undefined;
 }
 
 /** The day `days` after today in `timeZone`. */

@@ -1,4 +1,4 @@
-import { dayAfter, dayInWords, dayOf, findDayIn, readDay, remindAt } from '../../src/dates/day';
+import { dayAfter, dayInWords, dayOf, findDayIn, readDay, readDueIn, remindAt } from '../../src/dates/day';
 
 const LONDON = 'Europe/London';
 // Saturday 21 November 2026, 12:00 in London (GMT).
@@ -52,6 +52,13 @@ describe('reading a day someone typed', () => {
     expect(problem('1 January 2028')).toMatch(/more than a year away/);
     expect(problem('today', false)).toMatch(/That's today/);
     expect(day('tomorrow', false)).toBe('2026-11-22');
+    expect(problem('yesterday')).toMatch(/20 November 2026 has already passed/);
+  });
+
+  it('asks for the year when a day without one went by more recently than it comes round again', () => {
+    expect(problem('1 November')).toMatch(/1 November 2026 has already passed\. If you mean 1 November 2027, please give the year\./);
+    expect(day('1 November 2027')).toBe('2027-11-01');
+    expect(day('1 January')).toBe('2027-01-01');
   });
 
   it('reads the day in the given time zone, not the server\'s', () => {
@@ -75,6 +82,23 @@ describe('finding a day in a sentence', () => {
     expect(findDayIn('Since 2026-11-01 the queue has an owner', now, LONDON)).toBeUndefined();
     expect(findDayIn('Name a printer-queue owner for every go-live', now, LONDON)).toBeUndefined();
     expect(findDayIn('Keep 20 beds free', now, LONDON)).toBeUndefined();
+  });
+
+  it('reads tomorrow anywhere, today only after by, and yesterday as a day that has passed', () => {
+    expect(findDayIn('Ring pharmacy tomorrow', now, LONDON)).toBe('2026-11-22');
+    expect(findDayIn('Ring pharmacy by today', now, LONDON)).toBe('2026-11-21');
+    expect(findDayIn("Share today's notes", now, LONDON)).toBeUndefined();
+    expect(readDueIn('Ring pharmacy yesterday', now, LONDON)).toEqual({
+      kind: 'unusable',
+      words: 'yesterday',
+      problem: expect.stringMatching(/^20 November 2026 has already passed\./),
+    });
+  });
+
+  it('keeps the first date-like words that cannot be used, unless a later date can', () => {
+    expect(readDueIn('Done by 31 February', now, LONDON)).toMatchObject({ kind: 'unusable', words: '31 February', problem: expect.stringMatching(/^There's no 31 February\./) });
+    expect(readDueIn('After the 2026-11-01 outage, check by Friday', now, LONDON)).toEqual({ kind: 'day', day: '2026-11-27' });
+    expect(readDueIn('Keep 20 beds free', now, LONDON)).toEqual({ kind: 'none' });
   });
 });
 
