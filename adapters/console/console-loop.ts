@@ -7,6 +7,7 @@ import type { ConsoleMessage, ConsoleSession } from './console-session';
 import { CONSOLE_TENANT } from './console-session';
 import { FormQueue } from './form-queue';
 import { helpText } from './help-text';
+import { withMentions } from './mentions';
 import { parseLine } from './parse-line';
 import { buttonsOf } from './render-card';
 import { renderLessons } from './render-lessons';
@@ -102,7 +103,7 @@ export class ConsoleLoop {
         await this.send({
           kind: 'command',
           name: parsed.name,
-          text: parsed.text,
+          text: this.mentioned(parsed.text),
           from: this.session.speaker,
           // Slack sends slash commands from the channel, never a thread; the sandbox does the same.
           place: this.session.channelPlace(),
@@ -120,6 +121,11 @@ export class ConsoleLoop {
     this.screen.show(lines);
   }
 
+  /** What the core is given: the text as typed, with @names of people the sandbox knows as mentions. */
+  private mentioned(text: string): string {
+    return withMentions(text, this.session.known());
+  }
+
   private async send(event: Inbound): Promise<void> {
     try {
       await this.handler.handle(event);
@@ -135,7 +141,7 @@ export class ConsoleLoop {
     if (parent) this.tell(this.screen.style.dim(`  (That went to the channel. To answer in a thread, type /thread ${parent.number}.)`));
     await this.send({
       kind: 'reply',
-      text,
+      text: this.mentioned(text),
       from: this.session.speaker,
       place: message.place,
       deliveryId: this.session.deliveryId(),
@@ -250,7 +256,7 @@ export class ConsoleLoop {
     this.showPersonMessage(message, ' (edited)');
     await this.send({
       kind: 'reply-edited',
-      text,
+      text: this.mentioned(text),
       from: this.session.speaker,
       place: message.place,
       deliveryId: this.session.deliveryId(),

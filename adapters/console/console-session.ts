@@ -63,6 +63,11 @@ export class ConsoleSession {
 
   nameOf = (id: string): string | undefined => this.people.get(id)?.name;
 
+  /** Everyone the sandbox has met: its starting people and anyone since taken on with /as. */
+  known(): Person[] {
+    return [...this.people.values()];
+  }
+
   others(): string[] {
     return [...this.people.values()].filter((p) => p.id !== this.speaker.id).map((p) => p.name ?? p.id);
   }
