@@ -27,8 +27,8 @@ function toCsv(lessons: Lesson[]): string {
   return stringify(rows, { header: true, columns, escape_formulas: true });
 }
 
-function toMarkdown(lessons: Lesson[]): string {
-  if (lessons.length === 0) return '# Lessons\n\nNo lessons have been saved yet.\n';
+function toMarkdown(lessons: Lesson[], none: string): string {
+  if (lessons.length === 0) return `# Lessons\n\n${none}\n`;
   const sections = lessons.map((l) => {
     const lines = [`## ${l.title}`, '', `**Recommendation:** ${l.recommendation}`];
     if (l.observation) lines.push('', `**What happened:** ${l.observation}`);
@@ -47,13 +47,14 @@ function toMarkdown(lessons: Lesson[]): string {
   return `# Lessons\n\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}.\n\n${sections.join('\n\n')}\n`;
 }
 
-export function exportLessons(lessons: Lesson[], format: ExportFormat): string {
+/** `none` is the sentence Markdown shows when there are no lessons, saying why when the caller knows. */
+export function exportLessons(lessons: Lesson[], format: ExportFormat, none = 'No lessons have been saved yet.'): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(lessons.map(withFullSource), null, 2)}\n`;
     case 'csv':
       return toCsv(lessons);
     case 'md':
-      return toMarkdown(lessons);
+      return toMarkdown(lessons, none);
   }
 }

@@ -14,14 +14,40 @@ Commands:
   join ORG --teams-team 19:…@thread.tacv2  or a Teams team; everything the workspace or team has moves with it
   list                                     the registered organisations and what has joined them
 
-A workspace or team that has joined nothing is its own organisation.`;
+A workspace or team that has joined nothing is its own organisation.
+Each command takes --help, e.g. "mobilise org join --help".`;
 
-const REGISTER_USAGE = 'Usage: mobilise org register --name "NAME" [--ods CODE]';
-const JOIN_USAGE = 'Usage: mobilise org join ORG (--slack-workspace T… | --teams-team 19:…@thread.tacv2)';
-const LIST_USAGE = 'Usage: mobilise org list';
+// The first line alone ends a one-line usage error.
+const REGISTER_LINE = 'Usage: mobilise org register --name "NAME" [--ods CODE]';
+export const REGISTER_USAGE = `${REGISTER_LINE}
+
+Registers an organisation, so that several Slack workspaces and Teams teams can share one library.
+
+Options:
+  --name "NAME"   the organisation's name
+  --ods CODE      its NHS ODS code, 3 to 9 letters or digits, such as RXH (a trust) or A81001 (a GP practice)
+  --help, -h      show this text`;
+
+const JOIN_LINE = 'Usage: mobilise org join ORG (--slack-workspace T… | --teams-team 19:…@thread.tacv2)';
+export const JOIN_USAGE = `${JOIN_LINE}
+
+Joins a Slack workspace or a Teams team to an organisation (ORG: its key, ODS code or name). Everything the
+workspace or team has moves with it.
+
+Options:
+  --slack-workspace T…              a Slack workspace id, such as T0123ABCD
+  --teams-team 19:…@thread.tacv2    a Teams team id: its General channel's id
+  --help, -h                        show this text`;
+
+const LIST_LINE = 'Usage: mobilise org list';
+export const LIST_USAGE = `${LIST_LINE}
+
+Lists the registered organisations and the workspaces and teams that have joined each.
+
+Options:
+  --help, -h      show this text`;
 
 export type OrgCommand =
-  | { kind: 'help'; text: string }
   | { kind: 'register'; name: string; odsCode?: string }
   | { kind: 'join'; organisation: string; scope: Scope }
   | { kind: 'list' };
@@ -39,7 +65,7 @@ const teamsTeamSchema = z.string().regex(/^19:[^\s@]+@thread\.(tacv2|skype)$/, '
 
 function parse<O extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: O): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -55,50 +81,28 @@ function noExtra(positionals: string[], usage: string): void {
   if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals.join(' ')}". ${usage}`);
 }
 
-function readRegister(args: string[]): OrgCommand {
+export function readRegister(args: string[]): OrgCommand {
   const { values, positionals } = parse(args, { name: { type: 'string' }, ods: { type: 'string' } });
-  if (values.help === true) return { kind: 'help', text: REGISTER_USAGE };
-  noExtra(positionals, REGISTER_USAGE);
+  noExtra(positionals, REGISTER_LINE);
   const name = check(nameSchema, values.name);
   if (values.ods === undefined) return { kind: 'register', name };
   return { kind: 'register', name, odsCode: check(odsCodeSchema, values.ods) };
 }
 
-function readJoin(args: string[]): OrgCommand {
+export function readJoin(args: string[]): OrgCommand {
   const { values, positionals } = parse(args, { 'slack-workspace': { type: 'string' }, 'teams-team': { type: 'string' } });
-  if (values.help === true) return { kind: 'help', text: JOIN_USAGE };
   const [organisation, ...extra] = positionals;
-  if (organisation === undefined || organisation.trim() === '') throw new UsageError(`org join needs the organisation to join. ${JOIN_USAGE}`);
-  noExtra(extra, JOIN_USAGE);
+  if (organisation === undefined || organisation.trim() === '') throw new UsageError(`org join needs the organisation to join. ${JOIN_LINE}`);
+  noExtra(extra, JOIN_LINE);
   const slack = values['slack-workspace'];
   const teams = values['teams-team'];
-  if ((slack === undefined) === (teams === undefined)) throw new UsageError(`org join needs one of --slack-workspace or --teams-team. ${JOIN_USAGE}`);
+  if ((slack === undefined) === (teams === undefined)) throw new UsageError(`org join needs one of --slack-workspace or --teams-team. ${JOIN_LINE}`);
   const scope: Scope = slack !== undefined ? { platform: 'slack', id: check(slackWorkspaceSchema, slack) } : { platform: 'teams', id: check(teamsTeamSchema, teams) };
   return { kind: 'join', organisation: organisation.trim(), scope };
 }
 
-function readList(args: string[]): OrgCommand {
-  const { values, positionals } = parse(args, {});
-  if (values.help === true) return { kind: 'help', text: LIST_USAGE };
-  noExtra(positionals, LIST_USAGE);
+export function readList(args: string[]): OrgCommand {
+  const { positionals } = parse(args, {});
+  noExtra(positionals, LIST_LINE);
   return { kind: 'list' };
-}
-
-export function readOrgArgs(args: string[]): OrgCommand {
-  const [sub, ...rest] = args;
-  switch (sub) {
-    case 'register':
-      return readRegister(rest);
-    case 'join':
-      return readJoin(rest);
-    case 'list':
-      return readList(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      return { kind: 'help', text: ORG_USAGE };
-    default:
-      throw new UsageError(`Unknown org command "${sub}". Try "mobilise org register", "mobilise org join" or "mobilise org list".`);
-  }
 }

@@ -6,7 +6,7 @@ import type { OrgCommand } from './org-args';
 import { registerOrganisation } from './register';
 
 /** Runs a parsed command; the text is for stdout. An OrganisationError is a refusal (exit 1). */
-export async function runOrg(db: Db, command: Exclude<OrgCommand, { kind: 'help' }>, now: Date): Promise<string> {
+export async function runOrg(db: Db, command: OrgCommand, now: Date): Promise<string> {
   switch (command.kind) {
     case 'register': {
       const org = await registerOrganisation(db, command, now);

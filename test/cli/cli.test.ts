@@ -1,4 +1,5 @@
 // The real `mobilise` command, run as a child process the way npm scripts and Docker run it.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,22 @@ describe('mobilise without a database', () => {
     for (const command of ['start', 'migrate', 'lessons export', 'lessons search', 'help']) expect(out.stdout).toContain(`  ${command} `);
   });
 
+  it('ends quietly, exit 0, when what reads its output stops early (as `| head` does)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'help'], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before tsx has even started, so the first write finds no reader.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
   it('rejects an unknown command with exit 2 and one line naming it', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const out = await mobilise(['frobnicate'], { DATA_DIR: dataDir });
@@ -62,6 +79,19 @@ describe('mobilise without a database', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/^[^\n]*--format[^\n]*\n$/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('names the flag, not the chat syntax, for a bad --since or --status, before opening a database', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    const [impossible, unreadable, status] = await Promise.all([
+      mobilise(['lessons', 'export', '--since', '2024-02-30'], { DATA_DIR: dataDir }),
+      mobilise(['lessons', 'export', '--since', '1 March'], { DATA_DIR: dataDir }),
+      mobilise(['lessons', 'export', '--status', 'done'], { DATA_DIR: dataDir }),
+    ]);
+    expect(impossible).toEqual({ code: 2, stdout: '', stderr: '--since must be a date like 2026-03-01, not "2024-02-30"\n' });
+    expect(unreadable).toEqual({ code: 2, stdout: '', stderr: '--since must be a date like 2026-03-01, not "1 March"\n' });
+    expect(status).toEqual({ code: 2, stdout: '', stderr: '--status must be draft, validated, approved or applied\n' });
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -280,6 +310,19 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       expect(lessons.map((l) => l.title)).toEqual(['Book interpreters ahead']);
     });
 
+    it('--tenant naming an organisation with no lessons says so, and names those that have some', async () => {
+      const said = 'No lessons for organisation T-NOWHERE. Organisations with lessons: T-CLINIC and T-WARD.';
+      // JSON stays JSON for a script; the sentence goes to stderr, where the person running it sees it.
+      expect(await mobilise(['lessons', 'export', '--tenant', 'T-NOWHERE'], t.env)).toEqual({ code: 0, stdout: '[]\n', stderr: `${said}\n` });
+      expect(await mobilise(['lessons', 'export', '--tenant', 'T-NOWHERE', '--format', 'md'], t.env)).toEqual({ code: 0, stdout: `# Lessons\n\n${said}\n`, stderr: '' });
+      // An organisation that has lessons, none of them matching, is not a mistake.
+      expect(await mobilise(['lessons', 'export', '--tenant', 'T-CLINIC', '--status', 'approved', '--format', 'md'], t.env)).toEqual({
+        code: 0,
+        stdout: '# Lessons\n\nNo lessons in organisation T-CLINIC match these filters.\n',
+        stderr: '',
+      });
+    });
+
     it('--output writes the export to a file and nothing to stdout', async () => {
       const file = path.join(tempDir(), 'lessons.csv');
       const out = await mobilise(['lessons', 'export', '--format', 'csv', '--output', file], t.env);
@@ -298,8 +341,7 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       expect(await titles('--since', '2024-04-06')).toEqual(['Book interpreters ahead']);
       expect(await titles('--status', 'approved')).toEqual([]);
       const wrong = await mobilise(['lessons', 'export', '--since', '2024-02-30'], t.env);
-      expect(wrong).toMatchObject({ code: 2, stdout: '' });
-      expect(wrong.stderr).toMatch(/2024-02-30/);
+      expect(wrong).toEqual({ code: 2, stdout: '', stderr: '--since must be a date like 2026-03-01, not "2024-02-30"\n' });
     });
 
     it('lessons search finds a lesson in its own organisation only, as text or JSON', async () => {

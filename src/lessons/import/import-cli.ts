@@ -12,6 +12,18 @@ import { readSheet, type Sheet, type SheetRow } from './read-sheet';
 import { columnProblemLine, ignoredColumnsLine, rowLine, summaryLine, type ReportedRow } from './report';
 import { validateRow, type ImportedLesson, type RowCells } from './validate-row';
 
+export const IMPORT_USAGE = `Usage: mobilise lessons import <file.csv> --tenant ID [--dry-run]
+
+Brings a lessons-learned spreadsheet, saved as CSV UTF-8, into one organisation's library. Columns are found by
+their headings (title and recommendation are needed); every cell is checked for patient identifiers. Prints a line
+for each row not imported and a summary. Importing the same file again adds nothing.
+
+Options:
+  --tenant ID     the organisation: its org:… key, or an unjoined Slack workspace id or Teams team id,
+                  or "local" for the sandbox
+  --dry-run       check the file and report, saving nothing
+  --help, -h      show this text`;
+
 const optionsSchema = z.object({
   tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (its org:… key, or an unjoined Slack workspace id or Teams team id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
   'dry-run': z.boolean().default(false),

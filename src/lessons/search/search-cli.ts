@@ -6,6 +6,18 @@ import { searchLessons, type LessonHit } from '../../store/lesson-search';
 import { UsageError } from '../../usage-error';
 import { parseLessonQuery } from '../parse-lesson-query';
 
+export const SEARCH_USAGE = `Usage: mobilise lessons search "<words>" --tenant ID [--format text|json] [--limit N]
+
+Searches one organisation's lessons, as /lessons does in chat. The words may carry the same filters:
+#tag, technique:after-action-review, status:approved, since:2026-01-31, and "a quoted phrase".
+
+Options:
+  --tenant ID            the organisation: its org:… key, or an unjoined Slack workspace id or Teams team id,
+                         or "local" for the sandbox
+  --format text|json     text (the default) or json
+  --limit N              at most N lessons, 1 to 100 (default 10)
+  --help, -h             show this text`;
+
 const optionsSchema = z.object({
   tenant: z.string({ error: '--tenant is needed: lessons belong to one organisation (its org:… key, or an unjoined Slack workspace id or Teams team id, or "local" for the sandbox)' }).min(1, '--tenant needs an organisation id'),
   format: z.enum(['text', 'json'], { error: '--format must be text or json' }).default('text'),
