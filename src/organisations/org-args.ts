@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { cleanText } from '../core/clean-text';
 import type { Scope } from '../store/organisations';
 import { UsageError } from '../usage-error';
+import { HOLIDAY_REGIONS, type HolidayRegion } from '../dates/working-days';
 import { odsCodeSchema } from './ods-code';
 
 export const ORG_USAGE = `Usage: mobilise org <command>
 
 Commands:
-  register --name "NAME" [--ods CODE]      register an organisation (an NHS ODS code such as RXH, if it has one)
+  register --name "NAME" [--ods CODE] [--holidays NATION]
+                                           register an organisation (an NHS ODS code such as RXH, if it has one)
   join ORG --slack-workspace T…            join a Slack workspace to an organisation (ORG: its key, ODS code or name);
   join ORG --teams-team 19:…@thread.tacv2  or a Teams team; everything the workspace or team has moves with it
   list                                     the registered organisations and what has joined them
@@ -18,7 +20,7 @@ A workspace or team that has joined nothing is its own organisation.
 Each command takes --help, e.g. "mobilise org join --help".`;
 
 // The first line alone ends a one-line usage error.
-const REGISTER_LINE = 'Usage: mobilise org register --name "NAME" [--ods CODE]';
+const REGISTER_LINE = 'Usage: mobilise org register --name "NAME" [--ods CODE] [--holidays england-and-wales|scotland|northern-ireland]';
 export const REGISTER_USAGE = `${REGISTER_LINE}
 
 Registers an organisation, so that several Slack workspaces and Teams teams can share one library.
@@ -26,6 +28,9 @@ Registers an organisation, so that several Slack workspaces and Teams teams can 
 Options:
   --name "NAME"   the organisation's name
   --ods CODE      its NHS ODS code, 3 to 9 letters or digits, such as RXH (a trust) or A81001 (a GP practice)
+  --holidays NATION
+                  whose bank holidays the dates Mobilise proposes avoid: england-and-wales (the default),
+                  scotland or northern-ireland
   --help, -h      show this text`;
 
 const JOIN_LINE = 'Usage: mobilise org join ORG (--slack-workspace T… | --teams-team 19:…@thread.tacv2)';
@@ -48,9 +53,11 @@ Options:
   --help, -h      show this text`;
 
 export type OrgCommand =
-  | { kind: 'register'; name: string; odsCode?: string }
+  | { kind: 'register'; name: string; odsCode?: string; holidays?: HolidayRegion }
   | { kind: 'join'; organisation: string; scope: Scope }
   | { kind: 'list' };
+
+const holidaysSchema = z.enum(HOLIDAY_REGIONS, { error: `--holidays must be one of ${HOLIDAY_REGIONS.join(', ')}` });
 
 const nameSchema = z
   .string({ error: 'org register needs --name "NAME", the organisation\'s name' })
@@ -82,11 +89,15 @@ function noExtra(positionals: string[], usage: string): void {
 }
 
 export function readRegister(args: string[]): OrgCommand {
-  const { values, positionals } = parse(args, { name: { type: 'string' }, ods: { type: 'string' } });
+  const { values, positionals } = parse(args, { name: { type: 'string' }, ods: { type: 'string' }, holidays: { type: 'string' } });
   noExtra(positionals, REGISTER_LINE);
   const name = check(nameSchema, values.name);
-  if (values.ods === undefined) return { kind: 'register', name };
-  return { kind: 'register', name, odsCode: check(odsCodeSchema, values.ods) };
+  return {
+    kind: 'register',
+    name,
+    ...(values.ods === undefined ? {} : { odsCode: check(odsCodeSchema, values.ods) }),
+    ...(values.holidays === undefined ? {} : { holidays: check(holidaysSchema, values.holidays) }),
+  };
 }
 
 export function readJoin(args: string[]): OrgCommand {

@@ -4,6 +4,10 @@ import { listOrganisations, type OrganisationWithMembers } from '../store/organi
 import { describeScope, joinOrganisation } from './join';
 import type { OrgCommand } from './org-args';
 import { registerOrganisation } from './register';
+import { DEFAULT_HOLIDAY_REGION, type HolidayRegion } from '../dates/working-days';
+
+const NATION_NAMES: Record<HolidayRegion, string> = { 'england-and-wales': 'England and Wales', scotland: 'Scotland', 'northern-ireland': 'Northern Ireland' };
+const holidaysInWords = (region: HolidayRegion): string => `bank holidays in ${NATION_NAMES[region]}`;
 
 /** Runs a parsed command; the text is for stdout. An OrganisationError is a refusal (exit 1). */
 export async function runOrg(db: Db, command: OrgCommand, now: Date): Promise<string> {
@@ -11,7 +15,8 @@ export async function runOrg(db: Db, command: OrgCommand, now: Date): Promise<st
     case 'register': {
       const org = await registerOrganisation(db, command, now);
       const ods = org.odsCode === undefined ? '' : ` (ODS ${org.odsCode})`;
-      return `Registered ${org.name}${ods} as ${org.key}. Join its workspaces and teams with "mobilise org join ${org.key} --slack-workspace T… | --teams-team 19:…".\n`;
+      const holidays = org.holidays === DEFAULT_HOLIDAY_REGION ? '' : ` Dates Mobilise proposes there avoid ${holidaysInWords(org.holidays)}.`;
+      return `Registered ${org.name}${ods} as ${org.key}.${holidays} Join its workspaces and teams with "mobilise org join ${org.key} --slack-workspace T… | --teams-team 19:…".\n`;
     }
     case 'join': {
       const outcome = await joinOrganisation(db, command.organisation, command.scope, now);
@@ -29,7 +34,7 @@ function listText(orgs: OrganisationWithMembers[]): string {
   if (orgs.length === 0) return 'No organisations are registered: each Slack workspace and Teams team is its own.\n';
   return orgs
     .map((o) => {
-      const head = `${o.key}  ${o.name}${o.odsCode === undefined ? '' : `  ODS ${o.odsCode}`}`;
+      const head = `${o.key}  ${o.name}${o.odsCode === undefined ? '' : `  ODS ${o.odsCode}`}  (${holidaysInWords(o.holidays)})`;
       const members = o.members.length === 0 ? ['  (nothing has joined yet)'] : o.members.map((m) => `  ${describeScope(m)}`);
       return [head, ...members].join('\n');
     })

@@ -1,4 +1,5 @@
 // Registering an organisation: a name, an optional ODS code, and the key its rows will carry.
+import { DEFAULT_HOLIDAY_REGION, type HolidayRegion } from '../dates/working-days';
 import type { Db } from '../store/db';
 import { insertOrganisation, type RegisteredOrganisation } from '../store/organisations';
 import { OrganisationError } from './organisation-error';
@@ -10,11 +11,12 @@ export function organisationKey(name: string, odsCode?: string): string {
   return `org:${slug === '' ? 'unnamed' : slug}`;
 }
 
-export async function registerOrganisation(db: Db, input: { name: string; odsCode?: string }, now: Date): Promise<RegisteredOrganisation> {
+export async function registerOrganisation(db: Db, input: { name: string; odsCode?: string; holidays?: HolidayRegion }, now: Date): Promise<RegisteredOrganisation> {
   const org: RegisteredOrganisation = {
     key: organisationKey(input.name, input.odsCode),
     name: input.name,
     ...(input.odsCode === undefined ? {} : { odsCode: input.odsCode }),
+    holidays: input.holidays ?? DEFAULT_HOLIDAY_REGION,
     createdAt: now,
   };
   if (!(await insertOrganisation(db, org))) {

@@ -16,6 +16,8 @@ export interface RegisteredOrganisation {
   key: string;
   name: string;
   odsCode?: string;
+  /** Whose bank holidays the days Mobilise proposes avoid. */
+  holidays: HolidayRegion;
   createdAt: Date;
 }
 
@@ -23,19 +25,19 @@ export interface OrganisationWithMembers extends RegisteredOrganisation {
   members: Scope[];
 }
 
-const organisationRow = z.object({ key: z.string(), name: z.string(), ods_code: z.string().nullable(), created_at: z.coerce.date() });
+const organisationRow = z.object({ key: z.string(), name: z.string(), ods_code: z.string().nullable(), holidays: z.enum(HOLIDAY_REGIONS), created_at: z.coerce.date() });
 const memberRow = z.object({ organisation: z.string(), platform: z.enum(['slack', 'teams']), scope: z.string() });
 
 function toOrganisation(row: unknown): RegisteredOrganisation {
   const r = organisationRow.parse(row);
-  return { key: r.key, name: r.name, ...(r.ods_code === null ? {} : { odsCode: r.ods_code }), createdAt: r.created_at };
+  return { key: r.key, name: r.name, ...(r.ods_code === null ? {} : { odsCode: r.ods_code }), holidays: r.holidays, createdAt: r.created_at };
 }
 
 /** False when the key or ODS code is taken already. */
 export async function insertOrganisation(q: Sql, org: RegisteredOrganisation): Promise<boolean> {
   const rows = await q.query(
-    'INSERT INTO organisations (key, name, ods_code, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key',
-    [org.key, org.name, org.odsCode ?? null, org.createdAt],
+    'INSERT INTO organisations (key, name, ods_code, holidays, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key',
+    [org.key, org.name, org.odsCode ?? null, org.holidays, org.createdAt],
   );
   return rows.length === 1;
 }
@@ -43,7 +45,7 @@ export async function insertOrganisation(q: Sql, org: RegisteredOrganisation): P
 /** The registered organisation named by its key, its ODS code or its name (any case); locked when asked. */
 export async function findOrganisation(q: Sql, name: string, lock = false): Promise<RegisteredOrganisation[]> {
   const rows = await q.query(
-    `SELECT key, name, ods_code, created_at FROM organisations
+    `SELECT key, name, ods_code, holidays, created_at FROM organisations
       WHERE key = $1 OR upper(ods_code) = upper($1) OR lower(name) = lower($1) ORDER BY key${lock ? ' FOR UPDATE' : ''}`,
     [name],
   );
@@ -51,7 +53,7 @@ export async function findOrganisation(q: Sql, name: string, lock = false): Prom
 }
 
 export async function listOrganisations(q: Sql): Promise<OrganisationWithMembers[]> {
-  const orgs = (await q.query('SELECT key, name, ods_code, created_at FROM organisations ORDER BY name, key')).map(toOrganisation);
+  const orgs = (await q.query('SELECT key, name, ods_code, holidays, created_at FROM organisations ORDER BY name, key')).map(toOrganisation);
   const members = (await q.query('SELECT organisation, platform, scope FROM organisation_members ORDER BY platform, scope')).map((r) => memberRow.parse(r));
   return orgs.map((o) => ({ ...o, members: members.filter((m) => m.organisation === o.key).map((m) => ({ platform: m.platform, id: m.scope })) }));
 }

@@ -83,7 +83,10 @@ describe.each(dbKinds)('mobilise org on %s Postgres', (kind: DbKind) => {
       stdout: 'Slack workspace T0PHARM is in Royal Example NHS Trust (org:RXH) already; nothing changed.\n',
     });
 
-    expect(await mobilise(['org', 'register', '--name', 'Hospice at Home'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('as org:hospice-at-home.') });
+    expect(await mobilise(['org', 'register', '--name', 'Hospice at Home', '--holidays', 'scotland'], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('as org:hospice-at-home. Dates Mobilise proposes there avoid bank holidays in Scotland.'),
+    });
     expect(await mobilise(['org', 'join', 'org:hospice-at-home', '--teams-team', TEAM], env)).toEqual({
       code: 1,
       stdout: '',
@@ -95,7 +98,10 @@ describe.each(dbKinds)('mobilise org on %s Postgres', (kind: DbKind) => {
     expect(await mobilise(['org', 'list'], env)).toEqual({
       code: 0,
       stderr: '',
-      stdout: ['org:hospice-at-home  Hospice at Home', '  (nothing has joined yet)', 'org:RXH  Royal Example NHS Trust  ODS RXH', `  Slack workspace T0PHARM`, `  Teams team ${TEAM}`, ''].join('\n'),
+      stdout: [
+        'org:hospice-at-home  Hospice at Home  (bank holidays in Scotland)',
+        '  (nothing has joined yet)',
+        'org:RXH  Royal Example NHS Trust  ODS RXH  (bank holidays in England and Wales)', `  Slack workspace T0PHARM`, `  Teams team ${TEAM}`, ''].join('\n'),
     });
   });
 

@@ -40,6 +40,7 @@ describe('reading mobilise org arguments', () => {
   it('reads a registration, with and without an ODS code', () => {
     expect(readOrgArgs(['register', '--name', ' Royal Example NHS Trust ', '--ods', 'rxh'])).toEqual({ kind: 'register', name: 'Royal Example NHS Trust', odsCode: 'RXH' });
     expect(readOrgArgs(['register', '--name', 'Hospice at Home'])).toEqual({ kind: 'register', name: 'Hospice at Home' });
+    expect(readOrgArgs(['register', '--name', 'Highland Board', '--holidays', 'scotland'])).toEqual({ kind: 'register', name: 'Highland Board', holidays: 'scotland' });
   });
 
   it('reads a join of a Slack workspace or a Teams team', () => {
@@ -62,5 +63,6 @@ describe('reading mobilise org arguments', () => {
     expect(refusal(['join', 'RXH', '--teams-team', '72f988bf-86f1-41af-91ab-2d7cd011db47'])).toMatch(/Teams team id such as 19:/);
     expect(refusal(['list', 'everything'])).toMatch(/Unexpected "everything"/);
     expect(refusal(['register', '--name', 'Trust', '--colour', 'blue'])).toMatch(/--colour/);
+    expect(refusal(['register', '--name', 'Trust', '--holidays', 'wales'])).toBe('--holidays must be one of england-and-wales, scotland, northern-ireland');
   });
 });

@@ -26,5 +26,7 @@ describe.each(dbKinds)("an organisation's bank holidays on %s Postgres", (kind) 
     expect(await holidayRegionOf(t.db, org.key)).toBe('scotland');
     await expect(t.db.query("UPDATE organisations SET holidays = 'mars' WHERE key = $1", [org.key])).rejects.toThrow();
     expect(await holidayRegionOf(t.db, org.key)).toBe('scotland');
+    const registered = await registerOrganisation(t.db, { name: 'Belfast Example Trust', odsCode: 'ZT1', holidays: 'northern-ireland' }, NOW);
+    expect(await holidayRegionOf(t.db, registered.key)).toBe('northern-ireland');
   });
 });
