@@ -7,6 +7,7 @@ import { fileClock } from './engine/file-clock';
 import { EXPORT_USAGE, readExportArgs, runExport } from './lessons/export-cli';
 import { IMPORT_USAGE, readImportArgs, runImport } from './lessons/import/import-cli';
 import { readSearchArgs, runSearch, SEARCH_USAGE } from './lessons/search/search-cli';
+import { styleFor } from '../adapters/console/style';
 import { JOIN_USAGE, LIST_USAGE, ORG_USAGE, readJoin, readList, readRegister, REGISTER_USAGE, type OrgCommand } from './organisations/org-args';
 import { runOrg } from './organisations/org-cli';
 import { migrate } from './store/migrate';
@@ -146,7 +147,7 @@ export const MOBILISE: CommandGroup = {
       usage: LESSONS_USAGE,
       commands: {
         export: exportCommand,
-        search: dbCommand(SEARCH_USAGE, readSearchArgs, (db, { words, options }) => runSearch(db, words, options)),
+        search: dbCommand(SEARCH_USAGE, readSearchArgs, (db, { words, options }) => runSearch(db, words, options, styleFor(process.stdout).bold)),
         import: dbCommand(IMPORT_USAGE, readImportArgs, (db, importArgs) => runImport(db, importArgs)),
       },
     },

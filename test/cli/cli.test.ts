@@ -348,6 +348,9 @@ describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {
       const text = await mobilise(['lessons', 'search', 'interpreters', '--tenant', 'T-CLINIC'], t.env);
       expect(text).toMatchObject({ code: 0, stderr: '' });
       expect(text.stdout).toMatch(/^1\. Book interpreters ahead {2}\[draft, 2024-04-06\]/);
+      // Output to a pipe: the matched words are plain, not wrapped in the stars the snippet marks them with.
+      expect(text.stdout).toMatch(/\binterpreters\b/);
+      expect(text.stdout).not.toContain('*');
       const json = await mobilise(['lessons', 'search', 'interpreters', '--tenant', 'T-WARD', '--format', 'json'], t.env);
       expect(JSON.parse(json.stdout)).toEqual([]);
     });

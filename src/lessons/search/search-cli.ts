@@ -1,6 +1,7 @@
 // `mobilise lessons search "<query>" --tenant ID [--format text|json]`: the same search as /lessons, for admins and scripts.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { mapBold } from '../../core/card-markup';
 import type { Sql } from '../../store/db';
 import { searchLessons, type LessonHit } from '../../store/lesson-search';
 import { UsageError } from '../../usage-error';
@@ -42,23 +43,24 @@ export function readSearchArgs(args: string[]): { words: string; options: z.infe
   return { words: positionals.join(' '), options: options.data };
 }
 
-export async function runSearch(db: Sql, words: string, options: z.infer<typeof optionsSchema>): Promise<string> {
+/** `bold` shows the snippet's matched words (`*word*`): terminal bold, or plain words for a file or pipe (the default). */
+export async function runSearch(db: Sql, words: string, options: z.infer<typeof optionsSchema>, bold: (text: string) => string = (text) => text): Promise<string> {
   const query = parseLessonQuery(words);
   if (!query.ok) throw new UsageError(query.problem);
   const hits = await searchLessons(db, options.tenant, query.query, options.limit);
-  return options.format === 'json' ? `${JSON.stringify(hits.map(asJson), null, 2)}\n` : asText(hits);
+  return options.format === 'json' ? `${JSON.stringify(hits.map(asJson), null, 2)}\n` : asText(hits, bold);
 }
 
 function asJson(hit: LessonHit): Record<string, unknown> {
   return { ...hit.lesson, snippet: hit.snippet, rank: hit.rank };
 }
 
-function asText(hits: LessonHit[]): string {
+function asText(hits: LessonHit[], bold: (text: string) => string): string {
   if (hits.length === 0) return 'No lessons found.\n';
   return hits
     .map((h, i) => {
       const { lesson } = h;
-      const lines = [`${i + 1}. ${lesson.title}  [${lesson.status}, ${lesson.createdAt.slice(0, 10)}]`, `   ${h.snippet.replace(/\s+/g, ' ')}`];
+      const lines = [`${i + 1}. ${lesson.title}  [${lesson.status}, ${lesson.createdAt.slice(0, 10)}]`, `   ${mapBold(h.snippet.replace(/\s+/g, ' '), bold)}`];
       if (lesson.source.url) lines.push(`   ${lesson.source.url}`);
       return lines.join('\n');
     })
