@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Lesson } from './lesson';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'md'] as const;
+const UTF8_BOM = '\ufeff';
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const contributorNames = (l: Lesson): string[] => l.contributors.map((c) => c.name ?? c.id);
@@ -23,8 +24,9 @@ function toCsv(lessons: Lesson[]): string {
     contributorNames(l).join('; '), l.source.platform, l.source.tenant, l.source.channel, l.source.thread ?? '',
     l.source.url ?? '', l.createdAt, l.archivedAt ?? '',
   ]);
-  // Cells starting with = + - @ would run as formulas in Excel; lesson text comes from chat users.
-  return stringify(rows, { header: true, columns, escape_formulas: true });
+  // Cells starting with = + - @ would run as formulas in Excel; lesson text comes from chat users. The byte order mark
+  // makes Excel read the file as UTF-8, so accents and emoji survive; `mobilise lessons import` skips it.
+  return `${UTF8_BOM}${stringify(rows, { header: true, columns, escape_formulas: true })}`;
 }
 
 function toMarkdown(lessons: Lesson[], none: string): string {

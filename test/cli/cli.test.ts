@@ -211,10 +211,12 @@ function lessonsIn(stdout: string): Record<string, unknown>[] {
   });
 }
 
+/** Checks the byte order mark Excel needs, then reads the rows as a spreadsheet program would. */
 function csvRecords(text: string): Record<string, string>[] {
-  const rows: string[][] = parse(text);
+  expect(text.startsWith('\ufeff')).toBe(true);
+  const rows: string[][] = parse(text, { bom: true });
   expect(rows[0]).toEqual(CSV_HEADER);
-  return parse(text, { columns: true });
+  return parse(text, { bom: true, columns: true });
 }
 
 describe.each(dbKinds)('mobilise on %s Postgres', (kind) => {

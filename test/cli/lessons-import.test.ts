@@ -116,6 +116,19 @@ describe.each(dbKinds)('mobilise lessons import on %s Postgres', (kind: DbKind) 
     expect((await exported()).lessons).toHaveLength(3);
   });
 
+  it("Mobilise's own CSV export imports into another organisation with its dates and text intact", async () => {
+    const csv = await mobilise(['lessons', 'export', '--tenant', 'T-WARD', '--format', 'csv'], env);
+    expect(csv.stdout.startsWith('\ufeff')).toBe(true);
+    const exportFile = path.join(dir, `export-${kind}.csv`);
+    writeFileSync(exportFile, csv.stdout);
+    const out = await mobilise(['lessons', 'import', exportFile, '--tenant', 'T-CLINIC'], env);
+    expect(out).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 3 of 3 rows') });
+    const fields = (l: Record<string, unknown>): unknown[] => [l.title, l.recommendation, l.observation, l.reason, l.tags, l.status, l.createdAt];
+    const back = await mobilise(['lessons', 'export', '--tenant', 'T-CLINIC'], env);
+    const original = (await exported()).lessons;
+    expect((JSON.parse(back.stdout) as Record<string, unknown>[]).map(fields)).toEqual(original.map(fields));
+  });
+
   it('a file without a recommendation column exits 2 naming it, and imports nothing', async () => {
     const bad = path.join(dir, `no-recommendation-${kind}.csv`);
     writeFileSync(bad, 'Title,What happened\r\nA new lesson,Something\r\n');

@@ -42,10 +42,12 @@ const bare: Lesson = {
 };
 
 /** CSV text as records keyed by header, checking the header first. */
+/** Checks the byte order mark Excel needs, then reads the rows as a spreadsheet program would. */
 function csvRecords(text: string): Record<string, string>[] {
-  const rows: string[][] = parse(text);
+  expect(text.startsWith('\ufeff')).toBe(true);
+  const rows: string[][] = parse(text, { bom: true });
   expect(rows[0]).toEqual(CSV_HEADER);
-  return parse(text, { columns: true });
+  return parse(text, { bom: true, columns: true });
 }
 
 describe('exportLessons', () => {
@@ -142,7 +144,7 @@ describe('exportLessons', () => {
 
     it('prints only the header row for an empty library', () => {
       const text = exportLessons([], 'csv');
-      expect(text).toBe(`${CSV_HEADER.join(',')}\n`);
+      expect(text).toBe(`\ufeff${CSV_HEADER.join(',')}\n`);
       expect(csvRecords(text)).toEqual([]);
     });
   });

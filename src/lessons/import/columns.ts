@@ -13,7 +13,8 @@ export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
   reason: ['why', 'root cause'],
   technique: [],
   tags: [],
-  date: [],
+  // Mobilise's own CSV export calls it createdAt, so an export imports back with its dates.
+  date: ['created at'],
   status: [],
   contributors: [],
 };

@@ -3,8 +3,20 @@
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const UK_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** Midnight UTC on that day, so the library shows the same date in every time zone; undefined if no such day. */
+/** A full ISO 8601 time with its offset, as Mobilise's export writes createdAt (2024-04-06T10:00:00.000Z). */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Midnight UTC on that day, so the library shows the same date in every time zone, or the exact instant of a full
+ * ISO time; undefined if no such day.
+ */
 export function parseLessonDate(text: string): Date | undefined {
+  const instant = ISO_INSTANT.exec(text);
+  if (instant) {
+    const day = parseLessonDate(`${instant[1]}-${instant[2]}-${instant[3]}`);
+    const at = new Date(text);
+    return day === undefined || Number.isNaN(at.getTime()) ? undefined : at;
+  }
   const iso = ISO_DAY.exec(text);
   const uk = UK_DAY.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : undefined;

@@ -9,11 +9,14 @@ describe('parseLessonDate', () => {
     ['28/02/2024', '2024-02-28T00:00:00.000Z'],
     ['29/02/2024', '2024-02-29T00:00:00.000Z'],
     ['3/4/2024', '2024-04-03T00:00:00.000Z'],
+    // Mobilise's own export writes createdAt as a full time, kept to the millisecond.
+    ['2024-04-06T10:15:30.123Z', '2024-04-06T10:15:30.123Z'],
+    ['2024-04-06T11:15:30+01:00', '2024-04-06T10:15:30.000Z'],
   ])('reads %s', (text, iso) => {
     expect(parseLessonDate(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['31/02/2024', '29/02/2023', '2024-13-01', '02/28/2024', '28.02.2024', '2024-02-28T10:00', 'yesterday', ''])('rejects %s', (text) => {
+  it.each(['31/02/2024', '29/02/2023', '2024-13-01', '02/28/2024', '28.02.2024', '2024-02-28T10:00', '2024-02-30T10:00:00Z', 'yesterday', ''])('rejects %s', (text) => {
     expect(parseLessonDate(text)).toBeUndefined();
   });
 });
