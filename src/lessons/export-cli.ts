@@ -8,6 +8,7 @@ import { listLessons, type LessonFilter } from '../store/lessons';
 import { UsageError } from '../usage-error';
 import { whyEmpty } from './empty-export';
 import { EXPORT_FORMATS, exportLessons, type ExportFormat } from './export';
+import { lessonRecords } from './export-records';
 import { parseLessonDate } from './import/parse-date';
 import { LESSON_STATUSES } from './lesson';
 import { parseLessonQuery } from './parse-lesson-query';
@@ -108,7 +109,9 @@ export interface ExportOutcome {
 export async function runExport(db: Sql, args: ExportArgs): Promise<ExportOutcome> {
   const lessons = await listLessons(db, args.filter);
   const empty = lessons.length === 0 ? await whyEmpty(db, args.filter) : undefined;
-  const text = exportLessons(lessons, args.format, empty?.sentence);
+  // Only Markdown, written for people to read, tells each lesson's history and actions.
+  const records = args.format === 'md' && lessons.length > 0 ? await lessonRecords(db, lessons) : undefined;
+  const text = exportLessons(lessons, args.format, empty?.sentence, records);
   // Markdown says it in the document; JSON and CSV must stay machine-readable, so it goes beside them.
   const note = empty?.unknownTenant && (args.format !== 'md' || args.output !== undefined) ? empty.sentence : undefined;
   if (args.output !== undefined) writeFileSync(args.output, text);

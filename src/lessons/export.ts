@@ -1,5 +1,7 @@
 // Lessons as JSON, CSV or Markdown, for `mobilise lessons export`.
 import { stringify } from 'csv-stringify/sync';
+import { toMarkdown } from './export-markdown';
+import type { LessonRecord } from './export-records';
 import type { Lesson } from './lesson';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'md'] as const;
@@ -29,34 +31,19 @@ function toCsv(lessons: Lesson[]): string {
   return `${UTF8_BOM}${stringify(rows, { header: true, columns, escape_formulas: true })}`;
 }
 
-function toMarkdown(lessons: Lesson[], none: string): string {
-  if (lessons.length === 0) return `# Lessons\n\n${none}\n`;
-  const sections = lessons.map((l) => {
-    const lines = [`## ${l.title}`, '', `**Recommendation:** ${l.recommendation}`];
-    if (l.observation) lines.push('', `**What happened:** ${l.observation}`);
-    if (l.reason) lines.push('', `**Why:** ${l.reason}`);
-    const where = l.source.url ? `[${l.technique}](${l.source.url})` : l.technique;
-    lines.push(
-      '',
-      `- Status: ${l.status}`,
-      `- From: ${where}, ${l.createdAt.slice(0, 10)}`,
-      `- Contributors: ${contributorNames(l).join(', ') || 'none recorded'}`,
-    );
-    if (l.tags.length) lines.push(`- Tags: ${l.tags.map((t) => `#${t}`).join(' ')}`);
-    if (l.archivedAt) lines.push(`- Archived: ${l.archivedAt.slice(0, 10)}`);
-    return lines.join('\n');
-  });
-  return `# Lessons\n\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}.\n\n${sections.join('\n\n')}\n`;
-}
-
 /** `none` is the sentence Markdown shows when there are no lessons, saying why when the caller knows. */
-export function exportLessons(lessons: Lesson[], format: ExportFormat, none = 'No lessons have been saved yet.'): string {
+export function exportLessons(
+  lessons: Lesson[],
+  format: ExportFormat,
+  none = 'No lessons have been saved yet.',
+  records: ReadonlyMap<string, LessonRecord> = new Map(),
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(lessons.map(withFullSource), null, 2)}\n`;
     case 'csv':
       return toCsv(lessons);
     case 'md':
-      return toMarkdown(lessons, none);
+      return toMarkdown(lessons, none, records);
   }
 }

@@ -174,6 +174,12 @@ export async function actionForReminder(q: Sql, id: string): Promise<LessonActio
   return rows[0] ? toAction(rows[0]) : undefined;
 }
 
+/** The actions of many lessons (an export), oldest first, in one query. */
+export async function actionsOfLessons(q: Sql, lessonIds: readonly string[]): Promise<LessonAction[]> {
+  const rows = await q.query(`SELECT ${ACTION_COLUMNS} FROM lesson_actions WHERE lesson_id = ANY($1::uuid[]) ORDER BY created_at, id`, [[...lessonIds]]);
+  return rows.map(toAction);
+}
+
 /** A lesson's actions, oldest first. */
 export async function actionsOfLesson(q: Sql, tenant: string, lessonId: string): Promise<LessonAction[]> {
   if (!isUuid(lessonId)) return [];

@@ -53,14 +53,24 @@ export async function moveLesson(
   return recordLessonEvent(q, tenant, { lessonId, kind: status, actor, detail, at });
 }
 
+function toEvent(row: unknown): LessonEvent {
+  const r = eventRow.parse(row);
+  return { lessonId: r.lesson_id, kind: r.kind, actor: r.actor, detail: r.detail, at: r.at };
+}
+
 /** A lesson's history, oldest first. */
 export async function lessonEvents(q: Sql, tenant: string, lessonId: string): Promise<LessonEvent[]> {
   const rows = await q.query(
     'SELECT lesson_id, kind, actor, detail, at FROM lesson_events WHERE lesson_id = $1 AND tenant = $2 ORDER BY at, id',
     [lessonId, tenant],
   );
-  return rows.map((row) => {
-    const r = eventRow.parse(row);
-    return { lessonId: r.lesson_id, kind: r.kind, actor: r.actor, detail: r.detail, at: r.at };
-  });
+  return rows.map(toEvent);
+}
+
+/** The histories of many lessons (an export), oldest first, in one query. */
+export async function eventsOfLessons(q: Sql, lessonIds: readonly string[]): Promise<LessonEvent[]> {
+  const rows = await q.query('SELECT lesson_id, kind, actor, detail, at FROM lesson_events WHERE lesson_id = ANY($1::uuid[]) ORDER BY at, id', [
+    [...lessonIds],
+  ]);
+  return rows.map(toEvent);
 }

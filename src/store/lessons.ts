@@ -131,6 +131,18 @@ export async function contributedTo(q: Sql, tenant: string, lessonId: string, pe
   return rows.length > 0;
 }
 
+const reviewTitleRow = z.object({ id: z.string(), title: z.string() });
+
+/** The title of the review each lesson came from, by lesson id; imported lessons have none. */
+export async function reviewTitles(q: Sql, lessonIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await q.query(
+    `SELECT l.id, r.state->>'title' AS title FROM lessons l JOIN flow_runs r ON r.id = l.run_id
+      WHERE l.id = ANY($1::uuid[]) AND r.state->>'title' IS NOT NULL`,
+    [[...lessonIds]],
+  );
+  return new Map(rows.map((row) => reviewTitleRow.parse(row)).map((r) => [r.id, r.title]));
+}
+
 const tenantRow = z.object({ tenant: z.string() });
 
 /** Up to `limit` organisations that have lessons, in key order. */

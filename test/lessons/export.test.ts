@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { LessonRecord } from '../../src/lessons/export-records';
 import { EXPORT_FORMATS, exportLessons } from '../../src/lessons/export';
 import type { Lesson } from '../../src/lessons/lesson';
 
@@ -161,7 +162,8 @@ describe('exportLessons', () => {
     it('shows every part of a full lesson, linking the technique to its thread', () => {
       const text = exportLessons([full], 'md');
       expect(text).toContain('1 lesson.\n');
-      expect(text).toContain(`**Recommendation:** ${full.recommendation}`);
+      // Each line of a multi-line field is its own paragraph, as Markdown would otherwise run them together.
+      expect(text).toContain(`**Recommendation:** ${full.recommendation.split('\n').join('\n\n')}`);
       expect(text).toContain(`**What happened:** ${full.observation}`);
       expect(text).toContain(`**Why:** ${full.reason}`);
       expect(text).toContain('- Status: validated');
@@ -182,6 +184,32 @@ describe('exportLessons', () => {
 
     it('says so for an empty library', () => {
       expect(exportLessons([], 'md')).toBe('# Lessons\n\nNo lessons have been saved yet.\n');
+    });
+
+    it("tells each lesson's review, who validated and approved it and when, how it was used, and its actions", () => {
+      const priya = { platform: 'slack' as const, tenant: 'T-WARD', id: 'U7', name: 'Priya Shah' };
+      const sam = { platform: 'slack' as const, tenant: 'T-WARD', id: 'U8', name: 'Sam Okafor' };
+      const record: LessonRecord = {
+        reviewTitle: 'Ward 7 go-live',
+        events: [
+          { lessonId: full.id, kind: 'validated', actor: priya, detail: {}, at: new Date('2026-03-03T10:00:00Z') },
+          { lessonId: full.id, kind: 'approved', actor: sam, detail: { communityName: 'Resus leads' }, at: new Date('2026-03-05T10:00:00Z') },
+          { lessonId: full.id, kind: 'applied', actor: priya, detail: { evidence: 'Used on Ward 9\nno stale pads' }, at: new Date('2026-04-01T10:00:00Z') },
+        ],
+        actions: [
+          {
+            id: 'a1', tenant: 'T-WARD', lessonId: full.id, text: 'Add the checklist to handover', owner: sam, dueOn: '2026-03-20',
+            remindAt: new Date('2026-03-20T09:00:00Z'), timeZone: 'Europe/London', status: 'done', evidence: 'On the sheet now',
+            createdBy: priya, createdAt: new Date('2026-03-05T10:00:00Z'), updatedAt: new Date('2026-03-19T10:00:00Z'),
+          },
+        ],
+      };
+      const text = exportLessons([{ ...full, recommendation: 'Sign the checklist at handover.\nEvery shift.' }], 'md', undefined, new Map([[full.id, record]]));
+      expect(text).toContain('From the review *Ward 7 go-live*.');
+      expect(text).toContain('**Recommendation:** Sign the checklist at handover.\n\nEvery shift.');
+      expect(text).toContain('- Status: validated; validated by Priya Shah on 3 March 2026; approved by Sam Okafor for Resus leads on 5 March 2026');
+      expect(text).toContain('### Evidence of use\n\n- Used on Ward 9 no stale pads (Priya Shah, 1 April 2026)');
+      expect(text).toContain('### Actions\n\n- Add the checklist to handover (Sam Okafor, due 20 March 2026; done: On the sheet now)');
     });
   });
 });
