@@ -1,7 +1,11 @@
-// Forms wait their turn: while one is open, every typed line answers it.
+// Forms wait their turn: while one is open, every typed line answers it, except a sandbox command, which is refused.
 import type { Inbound } from '../../src/core/model';
 import type { Screen } from './console-chat';
 import type { FormPrompt } from './form-prompt';
+
+export const FORM_OPEN_NOTE =
+  'A form is open, so sandbox commands wait: answer the question below, or type /cancel to close the form first. ' +
+  '(To give an answer that starts with "/", type a space before it.)';
 
 export class FormQueue {
   private readonly forms: FormPrompt[] = [];
@@ -33,6 +37,11 @@ export class FormQueue {
       this.forms.shift();
       this.screen.show(['Form closed without sending.']);
       this.askNext();
+      return true;
+    }
+    // "/as Priya" meant for the sandbox must not become an answer; a leading space sends a real answer that starts with "/".
+    if (raw.startsWith('/')) {
+      this.screen.show([FORM_OPEN_NOTE, ...form.question()]);
       return true;
     }
     const answer = form.answer(raw);

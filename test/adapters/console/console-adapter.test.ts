@@ -178,6 +178,17 @@ describe('console adapter', () => {
     expect(only(box.handler.events, 'reply')[0]?.text).toBe('now a reply');
   });
 
+  it('does not take a sandbox command typed while a form is open as an answer, and says why', async () => {
+    const form: FormSpec = { id: 'f', title: 'A form', submitLabel: 'Send', fields: [{ id: 'evidence', label: 'What did you do?' }] };
+    const react: Reaction = async (event, chat) => {
+      if (event.kind === 'command' && event.trigger) await chat.openForm?.(event.trigger, general, form);
+    };
+    const box = await play(['/aar x', '/as Priya', ' /ward-7 checklist', '/cancel'], react);
+    expect(box.output()).toContain('A form is open, so sandbox commands wait');
+    // The line with a leading space was the answer; "/as Priya" was not.
+    expect(only(box.handler.events, 'form').map((f) => f.fields.evidence)).toEqual(['/ward-7 checklist']);
+  });
+
   it('marks a whisper as seen by one person, and only they can press its buttons', async () => {
     const sam = { platform: 'console', tenant: 'local', id: 'sam', name: 'Sam' } as const;
     const react: Reaction = async (event, chat) => {
