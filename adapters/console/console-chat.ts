@@ -51,7 +51,7 @@ export function createConsoleChat(session: ConsoleSession, screen: Screen, openF
       return session.group(people);
     },
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
-      openForm(new FormPrompt(form, place, session.triggeredBy(trigger)));
+      openForm(new FormPrompt(form, place, session.triggeredBy(trigger), session.known()));
     },
   };
 }

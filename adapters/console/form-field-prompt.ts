@@ -1,13 +1,14 @@
 // How one form field is asked and answered in a terminal: free text, a numbered list, or yes or no.
 import type { FormField, FormOption } from '../../src/core/card';
+import type { Person } from '../../src/core/model';
 
 export type FieldReading = { value: string } | { problem: string };
 
 const KEEP = '(press Enter to keep it)';
 const NEEDED = 'This one is needed.';
 
-/** The lines under a field's label: its choices, what it is for, and what Enter does. */
-export function fieldPrompt(field: FormField): string[] {
+/** The lines under a field's label: its choices, what it is for, and what Enter does; `people` are those the sandbox knows. */
+export function fieldPrompt(field: FormField, people: readonly Person[] = []): string[] {
   const hint = field.hint !== undefined && field.hint.trim() !== '' ? [`   ${field.hint}`] : [];
   switch (field.kind ?? 'text') {
     case 'select': {
@@ -22,7 +23,12 @@ export function fieldPrompt(field: FormField): string[] {
     }
     case 'checkbox':
       return ['   Answer yes or no.', ...hint, `   Now: ${field.value === 'true' ? 'yes' : 'no'}  ${KEEP}`];
-    case 'person':
+    case 'person': {
+      // The starting value is an id; people read names.
+      const current = field.value === undefined ? '' : nameOf(field.value, people);
+      const enter = current !== '' ? [`   Now: ${current}  ${KEEP}`] : field.optional ? ['   (optional: press Enter to leave it empty)'] : [];
+      return [...hint, ...enter, `   Type a name: ${peopleInWords(people)}.`];
+    }
     case 'text': {
       const current = field.value ?? '';
       const enter = current !== '' ? [`   Now: ${current}  ${KEEP}`] : field.optional ? ['   (optional: press Enter to leave it empty)'] : [];
@@ -31,15 +37,15 @@ export function fieldPrompt(field: FormField): string[] {
   }
 }
 
-export function readField(field: FormField, line: string): FieldReading {
+export function readField(field: FormField, line: string, people: readonly Person[] = []): FieldReading {
   const typed = line.trim();
   switch (field.kind ?? 'text') {
     case 'select':
       return readChoice(field, field.options ?? [], typed);
     case 'checkbox':
       return readYesNo(field, typed);
-    // The sandbox's people are their names (see /as), so a person is typed like text.
     case 'person':
+      return readPerson(field, typed, people);
     case 'text':
       return readText(field, typed);
   }
@@ -52,6 +58,18 @@ function readText(field: FormField, typed: string): FieldReading {
     return { problem: `That is ${value.length} characters and the most is ${field.maxLength}. Please shorten it.` };
   }
   return { value };
+}
+
+const nameOf = (id: string, people: readonly Person[]): string => people.find((p) => p.id === id)?.name ?? id;
+const peopleInWords = (people: readonly Person[]): string => people.map((p) => p.name ?? p.id).join(', ');
+
+/** A name (or @name) of someone the sandbox knows, any case, as their id: a typed name never makes up a person. */
+function readPerson(field: FormField, typed: string, people: readonly Person[]): FieldReading {
+  if (typed === '') return readText(field, typed);
+  const wanted = typed.replace(/^@/, '').trim().toLowerCase();
+  const found = people.find((p) => (p.name ?? '').toLowerCase() === wanted || p.id === wanted);
+  if (found) return { value: found.id };
+  return { problem: `I don't know anyone called "${typed}" here. Type one of: ${peopleInWords(people)}. (To add someone, /cancel, then /as their name.)` };
 }
 
 function readChoice(field: FormField, options: FormOption[], typed: string): FieldReading {

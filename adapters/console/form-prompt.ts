@@ -15,6 +15,8 @@ export class FormPrompt {
     readonly form: FormSpec,
     readonly place: Place,
     readonly from: Person,
+    /** Who a person field may name: the people the sandbox knows. */
+    private readonly people: readonly Person[] = [],
   ) {}
 
   private get field(): FormField | undefined {
@@ -29,13 +31,13 @@ export class FormPrompt {
   question(): string[] {
     const field = this.field;
     if (!field) return ['Press Enter to send it.'];
-    return [`(${this.index + 1} of ${this.form.fields.length}) ${field.label}`, ...fieldPrompt(field)];
+    return [`(${this.index + 1} of ${this.form.fields.length}) ${field.label}`, ...fieldPrompt(field, this.people)];
   }
 
   answer(line: string): FormAnswer {
     const field = this.field;
     if (!field) return { done: true, fields: this.result() };
-    const reading = readField(field, line);
+    const reading = readField(field, line, this.people);
     if ('problem' in reading) return { done: false, problem: reading.problem };
     this.answers[field.id] = reading.value;
     this.index += 1;

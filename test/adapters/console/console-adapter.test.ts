@@ -178,6 +178,22 @@ describe('console adapter', () => {
     expect(only(box.handler.events, 'reply')[0]?.text).toBe('now a reply');
   });
 
+  it('reads a person field as someone the sandbox knows, by name in any case or with @, and never makes one up', async () => {
+    const form: FormSpec = {
+      id: 'f', title: 'Add an action', submitLabel: 'Add',
+      fields: [{ id: 'owner', label: 'Who owns it?', kind: 'person', value: 'alex' }, { id: 'second', label: 'Who else?', kind: 'person' }],
+    };
+    const react: Reaction = async (event, chat) => {
+      if (event.kind === 'command' && event.trigger) await chat.openForm?.(event.trigger, general, form);
+    };
+    const box = await play(['/as Priya', '/as Sam', '/aar x', 'Zed', '@sam', 'PRIYA'], react);
+    const out = box.output();
+    // The default is shown as a name, not an id.
+    expect(out).toContain('Now: Alex');
+    expect(out).toContain('I don\'t know anyone called "Zed" here. Type one of: Alex, Sam, Priya');
+    expect(only(box.handler.events, 'form').map((f) => [f.fields.owner, f.fields.second])).toEqual([['sam', 'priya']]);
+  });
+
   it('does not take a sandbox command typed while a form is open as an answer, and says why', async () => {
     const form: FormSpec = { id: 'f', title: 'A form', submitLabel: 'Send', fields: [{ id: 'evidence', label: 'What did you do?' }] };
     const react: Reaction = async (event, chat) => {
