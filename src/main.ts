@@ -1,4 +1,5 @@
 // The composition root: the only core file that knows which adapters exist.
+import path from 'node:path';
 import { hostname } from 'node:os';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -157,6 +158,8 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
       output: opts.output ?? process.stdout,
       handler: engine,
       lessons: { list: (tenant: string) => listLessons(db, { tenant }) },
+      // Beside the database, so a restart carries on with the same reviews; an in-memory database starts afresh anyway.
+      ...(config.dataDir.startsWith('memory://') ? {} : { sessionFile: path.join(config.dataDir, 'sandbox-session.json') }),
       later: async (ms) => {
         skipped += ms;
         await scheduler.tick();
@@ -164,6 +167,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
         return clock();
       },
     });
+    skipped = consoleApp.movedOnMs;
     ports.set('console', consoleApp.chat);
     app.finished = consoleApp.run();
   }

@@ -6,6 +6,7 @@ import { createConsoleChat, type Screen } from './console-chat';
 import { ConsoleLoop, oneLine, type LessonList } from './console-loop';
 import { ConsoleSession } from './console-session';
 import { welcomeText } from './help-text';
+import { loadSession, saveSession } from './session-file';
 import { lineSource } from './line-source';
 import { styleFor } from './style';
 
@@ -22,10 +23,14 @@ export interface ConsoleAdapterOptions {
   people?: string[];
   /** Goes into every id; defaults to the start time, so ids never repeat across sittings. */
   sessionTag?: string;
+  /** Where the sitting is kept between runs (beside the database); without it, each run starts afresh. */
+  sessionFile?: string;
 }
 
 export interface ConsoleAdapter {
   chat: ChatPort;
+  /** How far /later moved the clock in earlier sittings: the caller's clock starts there. */
+  movedOnMs: number;
   /** Resolves on /quit or at the end of the input. */
   run(): Promise<void>;
 }
@@ -34,6 +39,19 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const { input, output, handler, lessons } = options;
   const people = options.people && options.people.length > 0 ? options.people : DEFAULT_PEOPLE;
   const session = new ConsoleSession(people, options.sessionTag ?? Date.now().toString(36));
+  const saved = options.sessionFile === undefined ? ({ kind: 'none' } as const) : loadSession(options.sessionFile);
+  if (saved.kind === 'loaded') session.restore(saved.snapshot);
+  let keepFailed = false;
+  const keep = (): void => {
+    if (options.sessionFile === undefined || keepFailed) return;
+    try {
+      saveSession(options.sessionFile, session.snapshot());
+    } catch (error) {
+      // Said once: the sandbox still works, it just will not carry on after a restart.
+      keepFailed = true;
+      screen.show([`The sandbox could not be saved to ${options.sessionFile} (${oneLine(error)}); a restart will start afresh.`]);
+    }
+  };
   const isTerminal = (output as { isTTY?: unknown }).isTTY === true && (input as { isTTY?: unknown }).isTTY === true;
   let redraw: (() => void) | undefined;
 
@@ -60,6 +78,11 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       reader.prompt(true);
     };
     screen.show(['', ...welcomeText(session.speaker.name ?? session.speaker.id, session.others()), '']);
+    if (saved.kind === 'loaded') {
+      const threads = session.threads().length;
+      screen.show([`Carrying on from last time: ${threads} thread${threads === 1 ? '' : 's'} (/thread lists them). You are ${session.speaker.name ?? session.speaker.id}.`, '']);
+    }
+    if (saved.kind === 'unreadable') screen.show([`The saved sandbox in ${options.sessionFile ?? ''} could not be read (${saved.problem}), so this one starts afresh.`, '']);
     if (isTerminal) {
       redraw = prompt;
       prompt();
@@ -72,6 +95,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
           screen.show([`That did not work: ${oneLine(error)}`]);
           return true;
         });
+        keep();
         if (!keepGoing) break;
         if (isTerminal) prompt();
       }
@@ -82,5 +106,5 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     screen.show(['Goodbye.']);
   }
 
-  return { chat, run };
+  return { chat, run, movedOnMs: session.movedOnMs };
 }

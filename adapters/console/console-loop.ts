@@ -278,6 +278,7 @@ export class ConsoleLoop {
       return;
     }
     const now = await this.later(ms);
+    this.session.movedOnMs += ms;
     this.tell(`It is now ${now.toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })} (UK time).`);
   }
 

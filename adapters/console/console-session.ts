@@ -1,6 +1,9 @@
 // The sandbox's memory of one sitting: who is speaking, where, and every numbered message.
 import type { Card } from '../../src/core/card';
 import type { Person, Place } from '../../src/core/model';
+import { z } from 'zod';
+import { cardSchema } from '../../src/core/card-schema';
+import { personSchema, placeSchema } from '../../src/core/schemas';
 import { buttonsOf } from './render-card';
 
 export const CONSOLE_TENANT = 'local';
@@ -23,6 +26,33 @@ export interface ConsoleMessage {
   deleted?: boolean;
 }
 
+/** What a sitting leaves for the next one: its people, numbered messages, threads and how far /later moved the clock. */
+export const sessionSnapshotSchema = z.object({
+  speaker: z.string(),
+  thread: z.string().optional(),
+  messageCount: z.number().int().min(0),
+  eventCount: z.number().int().min(0),
+  movedOnMs: z.number().int().min(0),
+  people: z.array(personSchema),
+  messages: z.array(
+    z.object({
+      number: z.number().int().min(1),
+      id: z.string(),
+      place: placeSchema,
+      author: personSchema.optional(),
+      card: cardSchema.optional(),
+      text: z.string().optional(),
+      whisperTo: personSchema.optional(),
+      deleted: z.boolean().optional(),
+    }),
+  ),
+  /** Numbers of the bot's cards in the order they were last shown. */
+  shown: z.array(z.number().int()),
+  threadIds: z.array(z.string()),
+  groups: z.array(z.tuple([z.string(), z.array(personSchema)])),
+});
+export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
+
 export function personId(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, '-');
 }
@@ -31,6 +61,8 @@ export class ConsoleSession {
   speaker: Person;
   /** The thread plain text goes to; undefined means the channel. */
   thread: string | undefined;
+  /** How far /later has moved the sandbox clock, in all sittings. */
+  movedOnMs = 0;
   private messageCount = 0;
   private eventCount = 0;
   /** Bot cards in the order they were last printed, newest last. */
@@ -62,6 +94,48 @@ export class ConsoleSession {
   }
 
   nameOf = (id: string): string | undefined => this.people.get(id)?.name;
+
+  snapshot(): SessionSnapshot {
+    const messages = [...this.messages.values()].map((m) => {
+      const { number, id, place, author, card, text, whisperTo, deleted } = m;
+      return { number, id, place, author, card, text, whisperTo, deleted };
+    });
+    return {
+      speaker: this.speaker.id,
+      ...(this.thread === undefined ? {} : { thread: this.thread }),
+      messageCount: this.messageCount,
+      eventCount: this.eventCount,
+      movedOnMs: this.movedOnMs,
+      people: [...this.people.values()],
+      messages: JSON.parse(JSON.stringify(messages)) as SessionSnapshot['messages'],
+      shown: this.shown.map((m) => m.number),
+      threadIds: [...this.threadIds],
+      groups: [...this.groups.entries()],
+    };
+  }
+
+  /** Carries on from an earlier sitting: the same numbers, threads, people and clock. Its own ids keep this sitting's tag. */
+  restore(saved: SessionSnapshot): void {
+    for (const person of saved.people) this.people.set(person.id, person);
+    for (const m of saved.messages) {
+      const message: ConsoleMessage = { number: m.number, id: m.id, place: m.place };
+      if (m.author) message.author = m.author;
+      if (m.card) message.card = m.card;
+      if (m.text !== undefined) message.text = m.text;
+      if (m.whisperTo) message.whisperTo = m.whisperTo;
+      if (m.deleted) message.deleted = true;
+      this.messages.set(message.number, message);
+      this.byId.set(message.id, message);
+    }
+    this.shown.push(...saved.shown.flatMap((n) => this.messages.get(n) ?? []));
+    this.threadIds.push(...saved.threadIds.filter((id) => !this.threadIds.includes(id)));
+    for (const [channel, members] of saved.groups) this.groups.set(channel, members);
+    this.messageCount = Math.max(this.messageCount, saved.messageCount);
+    this.eventCount = Math.max(this.eventCount, saved.eventCount);
+    this.movedOnMs = saved.movedOnMs;
+    this.speaker = this.people.get(saved.speaker) ?? this.speaker;
+    this.thread = saved.thread;
+  }
 
   /** Everyone the sandbox has met: its starting people and anyone since taken on with /as. */
   known(): Person[] {

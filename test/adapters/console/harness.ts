@@ -31,7 +31,7 @@ export interface Sandbox {
   type(...lines: string[]): void;
 }
 
-export function sandbox(react?: Reaction, lessons: Lesson[] = []): Sandbox {
+export function sandbox(react?: Reaction, lessons: Lesson[] = [], extra: { sessionFile?: string; later?: (ms: number) => Promise<Date>; sessionTag?: string } = {}): Sandbox & { movedOnMs: number } {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -45,11 +45,13 @@ export function sandbox(react?: Reaction, lessons: Lesson[] = []): Sandbox {
     handler,
     lessons: { list: async (tenant) => (tenant === 'local' ? lessons : []) },
     sessionTag: 'test',
+    ...extra,
   });
   handler.chat = adapter.chat;
   return {
     handler,
     input,
+    movedOnMs: adapter.movedOnMs,
     output: () => printed,
     run: () => adapter.run(),
     type: (...lines) => {
