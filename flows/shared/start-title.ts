@@ -1,5 +1,5 @@
 // Reading the title a review is started with, and saying why it did not start.
-import type { Card } from '../../src/core/card';
+import { card, type Card } from '../../src/core/card';
 import type { StartInput, Step } from '../../src/core/flow';
 import { describeFindings, guardText, type Finding } from '../../src/privacy';
 import { plain } from './whispers';
@@ -12,10 +12,16 @@ export interface TitleReplies {
 
 export type TitleCheck = { ok: true; title: string } | { ok: false; reply: Card };
 
+/** A title is one line: it heads every card of the review and every lesson's source. */
+export const TITLE_MAX_LENGTH = 150;
+/** Under Slack's 3,000 characters for one section, so a long text comes back whole in several. */
+const ECHO_BLOCK_LENGTH = 2_900;
+
 /** The title with spaces tidied, or the reply to whisper instead: none given, or one naming a patient (the engine answers "help"). */
 export function checkTitle(text: string, replies: TitleReplies): TitleCheck {
   const title = text.replace(/\s+/g, ' ').trim();
   if (title === '') return { ok: false, reply: replies.askForTitle() };
+  if (title.length > TITLE_MAX_LENGTH) return { ok: false, reply: titleTooLongCard(title) };
   const { findings } = guardText(title);
   if (findings.length > 0) return { ok: false, reply: replies.hasIdentifier(findings) };
   return { ok: true, title };
@@ -31,4 +37,14 @@ export function titleHasIdentifierCard(findings: readonly Finding[], use: string
     `Your title seems to contain ${describeFindings(findings)}, so I haven't started the review. ` +
       `Titles are ${use} — please try again without it, for example: ${example}`,
   );
+}
+
+/** Says the limit and gives back what was typed (a slash command's text is gone once sent), so nothing is lost. */
+function titleTooLongCard(title: string): Card {
+  const said =
+    `Titles can be up to ${TITLE_MAX_LENGTH} characters, and that one has ${title.length.toLocaleString('en-GB')}, so I haven't started the review. ` +
+    'A title is one line naming what happened, such as "Go-live of e-prescribing on Ward 7"; the rest belongs in the answers. Here is what you typed:';
+  const pieces: string[] = [];
+  for (let at = 0; at < title.length; at += ECHO_BLOCK_LENGTH) pieces.push(title.slice(at, at + ECHO_BLOCK_LENGTH));
+  return card(`${said}\n${title}`, { type: 'paragraph', text: said }, ...pieces.map((text) => ({ type: 'paragraph' as const, text })));
 }

@@ -61,7 +61,14 @@ function readTag(piece: string): string | { problem: string } {
   return tag.toLowerCase();
 }
 
+/** Enough for a phrase, a few words and every filter; a suggestion built from it stays a line. */
+export const QUERY_MAX_LENGTH = 300;
+
 export function parseLessonQuery(input: string): ParsedLessonQuery {
+  const trimmed = input.trim();
+  if (trimmed.length > QUERY_MAX_LENGTH) {
+    return { ok: false, problem: `A search can be up to ${QUERY_MAX_LENGTH} characters, and that one has ${trimmed.length.toLocaleString('en-GB')}. Please search with the few words that matter most.` };
+  }
   const query: LessonQuery = { text: '', tags: [] };
   const seen = new Set<FilterKey>();
   const words: string[] = [];

@@ -16,6 +16,11 @@ function problemOf(input: string): string {
 const text = (words: string, extra: Partial<LessonQuery> = {}): LessonQuery => ({ text: words, tags: [], ...extra });
 
 describe('parseLessonQuery', () => {
+  it('refuses a search over 300 characters, saying the limit, so no suggestion grows from it', () => {
+    expect(problemOf('printer '.repeat(600))).toBe('A search can be up to 300 characters, and that one has 4,799. Please search with the few words that matter most.');
+    expect(parsed(`${'a'.repeat(299)} `).text).toHaveLength(299);
+  });
+
   it('keeps plain words as the text, trimmed and with runs of spaces collapsed', () => {
     expect(parsed('  printer    queue  ')).toEqual(text('printer queue'));
     expect(parsed('')).toEqual(text(''));

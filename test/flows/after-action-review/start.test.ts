@@ -31,6 +31,19 @@ describe('starting an After Action Review', () => {
     expect(help).toContain('NHS number');
   });
 
+  it('refuses a title over 150 characters, says the limit, and gives back every character typed', () => {
+    const long = `Go-live ${'of e-prescribing on Ward 7 '.repeat(180)}end`.trim();
+    const step = afterActionReview.start(startInput(fran, long));
+    expect(step.state).toBeNull();
+    const { card } = first(whispers(step));
+    expect(cardText(card)).toContain(`Titles can be up to 150 characters, and that one has ${long.length.toLocaleString('en-GB')}`);
+    // Every block fits Slack's 3,000 characters for a section, and together they hold the whole title.
+    const paragraphs = card.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    for (const text of paragraphs) expect(text.length).toBeLessThanOrEqual(3_000);
+    expect(paragraphs.slice(1).join('')).toBe(long);
+    expect(afterActionReview.start(startInput(fran, 'x'.repeat(150))).state).not.toBeNull();
+  });
+
   it('refuses a title with an NHS number without echoing it', () => {
     const step = afterActionReview.start(startInput(fran, 'Fall of patient 943 476 5919 on Ward 7'));
     expect(step.state).toBeNull();
