@@ -21,6 +21,7 @@ import { coffeeService } from './coffee/service/coffee-service';
 import { lessonsService } from './lessons/search/lessons-service';
 import type { CommandService } from './core/command-service';
 import { fileClock } from './engine/file-clock';
+import { formChecker } from './core/form-check';
 import { Scheduler } from './scheduler/scheduler';
 import { Engine, type AnyFlow } from './engine/engine';
 import { notices } from './engine/notices';
@@ -88,6 +89,8 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
 
   const ports = new Map<Platform, ChatPort>();
   const engine = new Engine({ db, flows: allFlows, services: allServices, chat: (p) => ports.get(p), clock, log, recall: recallLessons });
+  // Adapters check a form's answers before it closes, with the same rules the services apply.
+  const forms = formChecker([...allFlows, ...allServices], clock);
   const scheduler = new Scheduler({
     db,
     clock,
@@ -157,6 +160,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
       input: opts.input ?? process.stdin,
       output: opts.output ?? process.stdout,
       handler: engine,
+      forms,
       lessons: { list: (tenant: string) => listLessons(db, { tenant }) },
       // Beside the database, so a restart carries on with the same reviews; an in-memory database starts afresh anyway.
       ...(config.dataDir.startsWith('memory://') ? {} : { sessionFile: path.join(config.dataDir, 'sandbox-session.json') }),

@@ -1,5 +1,6 @@
 // Runs Mobilise in a terminal (or any pair of streams), so a newcomer can play a whole team.
 import { clearLine, createInterface, cursorTo } from 'node:readline';
+import type { FormChecker } from '../../src/core/form-check';
 import type { InboundHandler } from '../../src/core/inbound-handler';
 import type { ChatPort } from '../../src/core/ports';
 import { createConsoleChat, type Screen } from './console-chat';
@@ -16,6 +17,8 @@ export interface ConsoleAdapterOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   handler: InboundHandler;
+  /** Checks each form answer as it is given. */
+  forms?: FormChecker;
   lessons: LessonList;
   /** Sandbox time travel for `/later`: moves the clock on and runs what fell due. */
   later?: (ms: number) => Promise<Date>;
@@ -68,7 +71,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     },
   };
   const loop = new ConsoleLoop(session, screen, handler, lessons, options.later);
-  const chat = createConsoleChat(session, screen, loop.forms.add);
+  const chat = createConsoleChat(session, screen, loop.forms.add, options.forms);
 
   async function run(): Promise<void> {
     const reader = createInterface({ input, output: isTerminal ? output : undefined, terminal: isTerminal });

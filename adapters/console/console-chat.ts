@@ -1,5 +1,6 @@
 // The ChatPort the core talks to: every message Mobilise sends is printed, numbered, and remembered.
 import type { Card, FormSpec } from '../../src/core/card';
+import type { FormChecker } from '../../src/core/form-check';
 import type { Person, Place } from '../../src/core/model';
 import type { ChatPort, NamedRef } from '../../src/core/ports';
 import { CONSOLE_CHANNEL, CONSOLE_TENANT, type ConsoleMessage, type ConsoleSession } from './console-session';
@@ -21,7 +22,7 @@ export function botMessageLines(message: ConsoleMessage, session: ConsoleSession
   return ['', style.bold(header), ...body.map((line) => `  ${line}`)];
 }
 
-export function createConsoleChat(session: ConsoleSession, screen: Screen, openForm: (prompt: FormPrompt) => void): ChatPort {
+export function createConsoleChat(session: ConsoleSession, screen: Screen, openForm: (prompt: FormPrompt) => void, checker?: FormChecker): ChatPort {
   const show = (message: ConsoleMessage, note?: string) =>
     screen.show(botMessageLines(message, session, screen.style, note));
 
@@ -51,7 +52,7 @@ export function createConsoleChat(session: ConsoleSession, screen: Screen, openF
       return session.group(people);
     },
     async openForm(trigger: string, place: Place, form: FormSpec): Promise<void> {
-      openForm(new FormPrompt(form, place, session.triggeredBy(trigger), session.known()));
+      openForm(new FormPrompt(form, place, session.triggeredBy(trigger), session.known(), checker));
     },
   };
 }

@@ -79,8 +79,14 @@ function readChoice(field: FormField, options: FormOption[], typed: string): Fie
     return current === '' && !field.optional ? { problem: `${NEEDED} Please choose one.` } : { value: current };
   }
   const byNumber = /^\d+$/.test(typed) ? options[Number(typed) - 1] : undefined;
-  const chosen = byNumber ?? options.find((o) => o.label.trim().toLowerCase() === typed.toLowerCase());
+  const wanted = typed.toLowerCase().replace(/\.$/, '');
+  const label = (o: FormOption): string => o.label.trim().toLowerCase();
+  const chosen = byNumber ?? options.find((o) => label(o) === wanted);
   if (chosen) return { value: chosen.value };
+  // The start of a name is enough when only one choice starts that way ("Fri" for Friday).
+  const starting = options.filter((o) => label(o).startsWith(wanted));
+  if (starting.length === 1 && starting[0]) return { value: starting[0].value };
+  if (starting.length > 1) return { problem: `"${typed}" could be ${starting.map((o) => o.label).join(', ')}. Please type more of it, or its number.` };
   return { problem: `Please type a number from 1 to ${options.length}, or one of the names.` };
 }
 

@@ -24,6 +24,8 @@ export { FORM_VALUE_FIELD } from '../../src/core/card';
 export const TITLE_FIELD = 'title';
 export const RECOMMENDATION_FIELD = 'recommendation';
 export const TITLE_MAX_LENGTH = 150;
+/** A recommendation is a few paragraphs: the same limit as a lesson's text in the library. */
+export const RECOMMENDATION_MAX_LENGTH = 3000;
 
 export const KEYS = {
   overview: 'overview',

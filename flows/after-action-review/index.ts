@@ -2,6 +2,8 @@
 import type { Flow } from '../../src/core/flow';
 import { answerCollection } from '../shared/answer-collection';
 import { addReply, onEvent } from './flow';
+import { EDIT_LESSON_FORM } from './ids';
+import { checkLessonForm } from './lesson-edits';
 import { startReview } from './start';
 import { helpCard } from './start-messages';
 import { aarRestSchema, aarStateSchema, type AarState } from './state';
@@ -15,6 +17,7 @@ export const afterActionReview: Flow<AarState> = {
   start: startReview,
   on: onEvent,
   collection: answerCollection(aarRestSchema, addReply),
+  formChecks: { [EDIT_LESSON_FORM]: checkLessonForm },
 };
 
 export type { AarState } from './state';

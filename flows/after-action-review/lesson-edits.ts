@@ -2,9 +2,10 @@
 import type { FormSpec } from '../../src/core/card';
 import type { Step } from '../../src/core/flow';
 import type { Person } from '../../src/core/model';
-import { guardText } from '../../src/privacy';
+import type { FieldProblem } from '../../src/core/form-check';
+import { guardText, textProblems } from '../../src/privacy';
 import { whisper } from '../shared/steps';
-import { EDIT_LESSON_FORM, FORM_VALUE_FIELD, RECOMMENDATION_FIELD, TITLE_FIELD, TITLE_MAX_LENGTH } from './ids';
+import { EDIT_LESSON_FORM, FORM_VALUE_FIELD, RECOMMENDATION_FIELD, RECOMMENDATION_MAX_LENGTH, TITLE_FIELD, TITLE_MAX_LENGTH } from './ids';
 import { proposalByKey, withProposalEdit, type Proposal } from './proposals';
 import type { AarState } from './state';
 import { withSummaryRefreshed } from './steps';
@@ -18,9 +19,21 @@ export function editLessonForm(proposal: Proposal): FormSpec {
     value: proposal.key,
     fields: [
       { id: TITLE_FIELD, label: 'Title', value: proposal.title, maxLength: TITLE_MAX_LENGTH, optional: true },
-      { id: RECOMMENDATION_FIELD, label: 'Recommendation', value: proposal.recommendation, multiline: true },
+      { id: RECOMMENDATION_FIELD, label: 'Recommendation', value: proposal.recommendation, multiline: true, maxLength: RECOMMENDATION_MAX_LENGTH },
     ],
   };
+}
+
+/** The edit form's answers, checked while it is open: a recommendation, both within their limits, no patient details. */
+export function checkLessonForm(fields: Readonly<Record<string, string>>): FieldProblem[] {
+  return [
+    ...textProblems(TITLE_FIELD, (fields[TITLE_FIELD] ?? '').replace(/\s+/g, ' '), { label: 'A title', max: TITLE_MAX_LENGTH }),
+    ...textProblems(RECOMMENDATION_FIELD, fields[RECOMMENDATION_FIELD] ?? '', {
+      label: 'A recommendation',
+      max: RECOMMENDATION_MAX_LENGTH,
+      missing: 'A lesson needs a recommendation.',
+    }),
+  ];
 }
 
 /** Opens the edit form where the platform can; otherwise explains the typed fallback. */

@@ -1,6 +1,8 @@
 // The /coffee setup form: the organiser's choices shown with the current ones picked, and read back into settings.
 import type { FormField, FormOption, FormSpec } from '../core/card';
+import type { FieldProblem, FormCheck } from '../core/form-check';
 import { countOf } from '../core/wording';
+import { weekdayNamed } from '../dates/day';
 import { DEFAULT_SETTINGS, programmeSettingsSchema, type ProgrammeSettings } from './settings';
 
 export const SETUP_FORM_ID = 'coffee:setup';
@@ -149,12 +151,12 @@ function clock(text: string | undefined): string | undefined {
   return trimmed !== undefined && /^\d:\d\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
 }
 
-function submitted(fields: Record<string, string>): Record<SettingName, unknown> {
+function submitted(fields: Readonly<Record<string, string>>): Record<SettingName, unknown> {
   const history = fields.historyRounds?.trim().toLowerCase();
   const zone = fields.timeZone?.trim();
   return {
     everyWeeks: wholeNumber(fields.everyWeeks),
-    weekday: wholeNumber(fields.weekday),
+    weekday: weekdayNamed(fields.weekday ?? '') ?? wholeNumber(fields.weekday),
     time: clock(fields.time),
     timeZone: zone === undefined || zone === '' ? DEFAULT_SETTINGS.timeZone : zone,
     groupSize: wholeNumber(fields.groupSize),
@@ -180,15 +182,18 @@ interface Issue {
 
 const TOO_LONG_TO_MEET: Issue = { code: 'custom', path: ['weeksToMeet'], message: 'weeks to meet are too long' };
 
-/** One sentence per problem, naming the field as the form labels it. */
-function problemFor(issue: Issue, values: Record<SettingName, unknown>): string {
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** One problem per field, in the words the form uses. */
+function problemFor(issue: Issue, values: Record<SettingName, unknown>): FieldProblem {
   const field = issue.path[0];
-  if (!isSettingName(field)) return issue.message;
+  if (!isSettingName(field)) return { field: String(field), message: issue.message };
   if (field === 'weeksToMeet' && issue.code === 'custom') {
-    return `${SETUP_LABELS.weeksToMeet}: cannot be longer than the time between rounds`;
+    const every = Number(values.everyWeeks);
+    return { field, message: `Cannot be longer than the time between rounds (${every === 1 ? 'every week' : `every ${every} weeks`}).` };
   }
-  if (field === 'timeZone') return `${SETUP_LABELS.timeZone}: "${String(values.timeZone)}" ${EXPECTED.timeZone}`;
-  return `${SETUP_LABELS[field]}: ${EXPECTED[field]}`;
+  if (field === 'timeZone') return { field, message: `"${String(values.timeZone)}" ${EXPECTED.timeZone}.` };
+  return { field, message: `${sentence(EXPECTED[field])}.` };
 }
 
 /** The schema compares the two only when everything else is valid; the organiser should hear it all at once. */
@@ -198,14 +203,20 @@ function crossFieldIssues(values: Record<SettingName, unknown>): Issue[] {
 }
 
 export function readSetupForm(
-  fields: Record<string, string>,
-): { ok: true; settings: ProgrammeSettings } | { ok: false; problems: string[] } {
+  fields: Readonly<Record<string, string>>,
+): { ok: true; settings: ProgrammeSettings } | { ok: false; problems: FieldProblem[] } {
   const values = submitted(fields);
   const result = programmeSettingsSchema.safeParse(values);
   if (result.success) return { ok: true, settings: result.data };
   const order = Object.keys(SETUP_LABELS);
   const fieldIndex = (issue: Issue): number => order.indexOf(String(issue.path[0]));
-  // Problems follow the form from top to bottom, whatever order the schema checks in.
+  // Problems follow the form from top to bottom, whatever order the schema checks in; one per field.
   const issues = [...result.error.issues, ...crossFieldIssues(values)].sort((a, b) => fieldIndex(a) - fieldIndex(b));
-  return { ok: false, problems: [...new Set(issues.map((issue) => problemFor(issue, values)))] };
+  const problems = issues.map((issue) => problemFor(issue, values));
+  return { ok: false, problems: problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i) };
 }
+
+export const checkSetupForm: FormCheck = (fields) => {
+  const read = readSetupForm(fields);
+  return read.ok ? [] : read.problems;
+};

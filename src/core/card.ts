@@ -60,6 +60,8 @@ export interface FormField {
   maxLength?: number;
   /** A line under the input saying what it is for. */
   hint?: string;
+  /** What was wrong with the answer last sent, shown with the field when the form is shown again. */
+  problem?: string;
 }
 
 /** A modal (Slack) or task module (Teams); platforms without one ask in the thread instead. */

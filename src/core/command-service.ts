@@ -3,6 +3,7 @@
 import type { Sql } from '../store/db';
 import type { Outgoing } from './flow';
 import type { Card } from './card';
+import type { FormChecks } from './form-check';
 import type { Inbound, Person } from './model';
 
 export interface ServiceReply {
@@ -29,4 +30,6 @@ export interface CommandService {
    * button, form or command is looked up in `organisationOf(event)` only; one found nowhere there gets `refuseButton`.
    */
   handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply>;
+  /** How each of its forms' answers are checked before they are accepted (see form-check.ts). */
+  formChecks?: FormChecks;
 }

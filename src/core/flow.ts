@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Lesson } from '../lessons/lesson';
 import type { Card, FormSpec } from './card';
+import type { FormChecks } from './form-check';
 import type { Inbound, Person, Place } from './model';
 
 /** Somewhere absolute: a channel or thread, a private group of people with the bot, or one person. */
@@ -57,6 +58,8 @@ export interface Step<S> {
   state: S;
   say: Outgoing[];
   save?: LessonDraft[];
+  /** Who took part in the run (a review): kept as the run's, not as any one lesson's contributors. */
+  participants?: Person[];
   actions?: ActionDraft[];
   recall?: RecallRequest;
   wakeAt?: Date;
@@ -111,4 +114,6 @@ export interface Flow<S> {
   start(input: StartInput): Step<S | null>;
   on(state: S, event: Inbound, now: Date): Step<S>;
   collection?: Collection<unknown>;
+  /** How each of its forms' answers are checked before they are accepted (see form-check.ts). */
+  formChecks?: FormChecks;
 }

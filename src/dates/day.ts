@@ -8,6 +8,17 @@ export type DayReading = { ok: true; day: Day } | { ok: false; problem: string }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Short forms people write: Mon, Tue or Tues, Wed, Thu, Thur or Thurs, Fri, Sat, Sun. */
+const WEEKDAY_SHORT = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+
+/** The ISO weekday (1 = Monday) a word names, whole or shortened, in any case; undefined for anything else. */
+export function weekdayNamed(word: string): number | undefined {
+  const typed = word.trim().toLowerCase();
+  const whole = WEEKDAYS.indexOf(typed);
+  if (whole >= 0) return whole + 1;
+  const short = WEEKDAY_SHORT.exec(typed)?.[1];
+  return short === undefined ? undefined : WEEKDAYS.findIndex((day) => day.startsWith(short.slice(0, 3))) + 1;
+}
 const UNITS: Record<string, 'days' | 'weeks' | 'months'> = { day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months' };
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -15,7 +26,7 @@ const UK_NUMERIC_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$/i;
 const MONTH_DAY = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
 const IN_DURATION = /^(?:in\s+)?(\d{1,3}|an?|one)\s+([a-z]+)$/i;
-const WEEKDAY = /^(?:next\s+|on\s+)?([a-z]+)$/i;
+const WEEKDAY = /^(?:next\s+|on\s+)?([a-z]+\.?)$/i;
 
 /** The same shapes, found inside a sentence ("check the printers by 12 December"). */
 const IN_TEXT = [
@@ -25,6 +36,7 @@ const IN_TEXT = [
   /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b/i,
   /\bin\s+((?:\d{1,3}|an?|one)\s+(?:days?|weeks?|months?))\b/i,
   /\b(?:by|on|before|next)\s+((?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i,
+  /\b(?:by|before|next)\s+((?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun))\b/i,
   // "today" alone often means the meeting itself ("what we agreed today"), so only "by today" counts.
   /\b(?:by|until|before)\s+(today)\b/i,
   /\b(tomorrow|yesterday)\b/i,
@@ -114,10 +126,10 @@ export function readDay(raw: string, now: Date, timeZone: string, options: DayOp
   }
   if (duration) return fail(`I can count days, weeks or months, but not "${duration[2] ?? ''}". ${EXAMPLES}.`);
   const weekday = WEEKDAY.exec(text);
-  const index = weekday ? WEEKDAYS.indexOf((weekday[1] ?? '').toLowerCase()) : -1;
-  if (index >= 0) {
+  const isoDay = weekday ? weekdayNamed(weekday[1] ?? '') : undefined;
+  if (isoDay !== undefined) {
     // The next such day after today: "Friday" said on a Friday means a week today.
-    const ahead = ((index + 1 - today.weekday + 7) % 7) || 7;
+    const ahead = ((isoDay - today.weekday + 7) % 7) || 7;
     return within(today.plus({ days: ahead }), today, options);
   }
   return fail(`I couldn't read "${raw.trim()}" as a date. ${EXAMPLES}.`);

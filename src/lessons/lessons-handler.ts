@@ -1,5 +1,6 @@
 // One part of the lessons service: the buttons and forms whose ids start with its prefix.
 import type { ServiceReply } from '../core/command-service';
+import type { FormChecks } from '../core/form-check';
 import type { Inbound } from '../core/model';
 import type { Sql } from '../store/db';
 
@@ -9,4 +10,5 @@ export interface LessonsHandler {
   /** e.g. 'lessons:life:'; always under the service's own 'lessons:'. */
   prefix: string;
   handle(tx: Sql, event: LessonsEvent, now: Date): Promise<ServiceReply>;
+  formChecks?: FormChecks;
 }

@@ -5,3 +5,4 @@ export { nhsNumber } from './nhs-number';
 export { isValidNhsNumber, modulus11CheckDigit } from './modulus-11';
 export { guardText, isClean, maskFor, type Finding, type Guarded } from './guard';
 export { describeFindings } from './describe-findings';
+export { patientDataProblem, textProblems, type TextRule } from './field-problem';

@@ -1,4 +1,5 @@
 import type { FormField } from '../../src/core/card';
+import { problemsInWords } from '../../src/core/form-check';
 import { readSetupForm, SETUP_FORM_ID, SETUP_LABELS, setupForm } from '../../src/coffee/setup-form';
 import { DEFAULT_SETTINGS, type ProgrammeSettings } from '../../src/coffee/settings';
 
@@ -31,7 +32,7 @@ function field(fields: FormField[], id: string): FormField {
 function problemsOf(fields: Record<string, string>): string[] {
   const result = readSetupForm(fields);
   if (result.ok) throw new Error('expected problems');
-  return result.problems;
+  return problemsInWords(result.problems, SETUP_LABELS);
 }
 
 describe('setupForm', () => {
@@ -121,12 +122,12 @@ describe('readSetupForm', () => {
 
   it('says when the weeks to meet are longer than the time between rounds', () => {
     const fields = { ...submittedAsShown(setupForm(DEFAULT_SETTINGS).fields), everyWeeks: '4', weeksToMeet: '6' };
-    expect(problemsOf(fields)).toEqual(['Weeks to meet: cannot be longer than the time between rounds']);
+    expect(problemsOf(fields)).toEqual(['Weeks to meet: cannot be longer than the time between rounds (every 4 weeks).']);
   });
 
   it('names a time zone it does not know', () => {
     const fields = { ...submittedAsShown(setupForm(DEFAULT_SETTINGS).fields), timeZone: 'Mars/Olympus' };
-    expect(problemsOf(fields)).toEqual([`Time zone: "Mars/Olympus" isn't a time zone we know; try a place name such as Europe/London`]);
+    expect(problemsOf(fields)).toEqual([`Time zone: "Mars/Olympus" isn't a time zone we know; try a place name such as Europe/London.`]);
   });
 
   it('lists every problem at once, in the order of the form, by its label', () => {
@@ -153,7 +154,7 @@ describe('readSetupForm', () => {
 
   it('reports missing fields rather than guessing', () => {
     const problems = problemsOf({});
-    expect(problems).toContain('How often: please choose every 1 to 8 weeks');
-    expect(problems).toContain('Day: please choose a day of the week');
+    expect(problems).toContain('How often: please choose every 1 to 8 weeks.');
+    expect(problems).toContain('Day: please choose a day of the week.');
   });
 });

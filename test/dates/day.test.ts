@@ -27,6 +27,10 @@ describe('reading a day someone typed', () => {
     ['2 weeks', '2026-12-05'],
     ['tomorrow', '2026-11-22'],
     ['Friday', '2026-11-27'],
+    ['Fri', '2026-11-27'],
+    ['fri.', '2026-11-27'],
+    ['next Thurs', '2026-11-26'],
+    ['Tues', '2026-11-24'],
     ['on Saturday', '2026-11-28'],
     ['today', '2026-11-21'],
     // Without a year, the next time the day comes round.
@@ -74,6 +78,7 @@ describe('finding a day in a sentence', () => {
     expect(findDayIn('Check the printers by 12 December', now, LONDON)).toBe('2026-12-12');
     expect(findDayIn('Brief pharmacy in 2 weeks, then again on 1/1/2027', now, LONDON)).toBe('2026-12-05');
     expect(findDayIn('Name an owner by Friday', now, LONDON)).toBe('2026-11-27');
+    expect(findDayIn('Name an owner by Fri', now, LONDON)).toBe('2026-11-27');
     expect(findDayIn('Review on 2026-12-01', now, LONDON)).toBe('2026-12-01');
   });
 

@@ -6,9 +6,9 @@ import { programmeAt, type Programme } from '../../store/coffee/programmes';
 import { COFFEE_ACTIONS, COMMENT_FORM_ID, helpCard, invalidCommandCard, noProgrammeCard } from '../cards';
 import { parseCoffeeCommand, type CoffeeCommand } from '../command';
 import { DEFAULT_SETTINGS } from '../settings';
-import { SETUP_FORM_ID } from '../setup-form';
+import { checkSetupForm, SETUP_FORM_ID } from '../setup-form';
 import { channelKey, whisper, type CoffeeContext, type CoffeeEvent } from './context';
-import { answer, openComment, saveComment } from './feedback';
+import { answer, checkComment, openComment, saveComment } from './feedback';
 import { join, leave, pause, resume, status, team } from './membership';
 import { openSetup, saveSetup, stats, stop } from './organising';
 
@@ -16,6 +16,7 @@ export const coffeeService: CommandService = {
   command: 'coffee',
   prefix: 'coffee:',
   help: helpCard,
+  formChecks: { [SETUP_FORM_ID]: checkSetupForm, [COMMENT_FORM_ID]: checkComment },
   async handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply> {
     if (event.kind !== 'command' && event.kind !== 'action' && event.kind !== 'form') return { say: [] };
     const ctx: CoffeeContext = { tx, event, from: event.from, now };

@@ -2,9 +2,11 @@
 import { parseButtonValue, refuseButton } from '../../core/button-value';
 import { FORM_VALUE_FIELD } from '../../core/card';
 import type { ServiceReply } from '../../core/command-service';
+import type { FormCheck } from '../../core/form-check';
 import { organisationOf } from '../../core/organisation';
 import { describeFindings } from '../../privacy/describe-findings';
 import { guardText } from '../../privacy/guard';
+import { textProblems } from '../../privacy/field-problem';
 import { programmeOf } from '../../store/coffee/programmes';
 import { recordAnswer, recordComment } from '../../store/coffee/rounds';
 import { commentForm, feedbackAnswerValueSchema, feedbackTargetValueSchema, feedbackThanksCard, COMMENT_FIELD, COMMENT_MAX_LENGTH } from '../cards';
@@ -50,3 +52,7 @@ export async function saveComment(ctx: CoffeeContext, fields: Record<string, str
 async function ownProgramme(ctx: CoffeeContext, programmeId: string): Promise<boolean> {
   return (await programmeOf(ctx.tx, organisationOf(ctx.event), programmeId)) !== undefined;
 }
+
+/** The comment form's answer, checked while the form is open: not too long, no patient identifiers. */
+export const checkComment: FormCheck = (fields) =>
+  textProblems(COMMENT_FIELD, fields[COMMENT_FIELD] ?? '', { label: 'A comment', max: COMMENT_MAX_LENGTH });

@@ -18,7 +18,8 @@ import {
 } from '../cards';
 import { firstRoundStart } from '../schedule';
 import { DEFAULT_SETTINGS, type ProgrammeSettings } from '../settings';
-import { readSetupForm, setupForm } from '../setup-form';
+import { readSetupForm, SETUP_LABELS, setupForm } from '../setup-form';
+import { problemsInWords } from '../../core/form-check';
 import { channelKey, channelOf, programmeStream, toChannel, whisper, type CoffeeContext } from './context';
 import { setupNeedsFormCard, withComments } from './notices';
 
@@ -38,7 +39,7 @@ export function openSetup(ctx: CoffeeContext, programme: Programme | undefined):
 
 export async function saveSetup(ctx: CoffeeContext, fields: Record<string, string>): Promise<ServiceReply> {
   const read = readSetupForm(fields);
-  if (!read.ok) return whisper(ctx, setupProblemsCard(read.problems));
+  if (!read.ok) return whisper(ctx, setupProblemsCard(problemsInWords(read.problems, SETUP_LABELS)));
   const place = channelOf(ctx.event.place);
   const existing = await programmeAt(ctx.tx, channelKey(place), true);
   if (existing && !mayOrganise(ctx, existing)) return whisper(ctx, notOrganiserCard(existing.organiser));

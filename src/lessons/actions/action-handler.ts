@@ -4,6 +4,7 @@ import { KEY_MAX, parseButtonValue, refuseButton, valueParts } from '../../core/
 import { FORM_VALUE_FIELD } from '../../core/card';
 import type { ServiceReply } from '../../core/command-service';
 import { organisationOf } from '../../core/organisation';
+import { ACTION_FORM_CHECKS } from './form-checks';
 import type { Sql } from '../../store/db';
 import type { LessonsEvent, LessonsHandler } from '../lessons-handler';
 import { openAddAction, saveNewAction } from './add-action';
@@ -52,6 +53,7 @@ async function onForm(ctx: ActionContext, event: Extract<LessonsEvent, { kind: '
 
 export const actionHandler: LessonsHandler = {
   prefix: 'lessons:action:',
+  formChecks: ACTION_FORM_CHECKS,
   handle(tx: Sql, event: LessonsEvent, now: Date): Promise<ServiceReply> {
     // Everything about an action stays inside the organisation it was pressed in.
     const ctx: ActionContext = { tx, event, tenant: organisationOf(event), now };

@@ -3,15 +3,15 @@ import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { placeKey, samePerson } from '../../core/model';
 import { readDay, remindAt } from '../../dates/day';
-import { describeFindings } from '../../privacy/describe-findings';
-import { guardText } from '../../privacy/guard';
+import { problemsInWords } from '../../core/form-check';
 import { enqueueOnce } from '../../store/outbox';
 import { insertAction, lessonForAction, type ActionLesson } from '../../store/lesson-actions';
 import { latestRun } from '../../store/runs';
 import { assignedCard } from './cards';
 import { personById, whisper, type ActionContext } from './context';
 import { addActionForm } from './forms';
-import { ACTION_FIELDS, ACTION_TEXT_MAX, ACTION_TIME_ZONE, actionStream, DRAFT_PREFIX } from './ids';
+import { checkNewAction } from './form-checks';
+import { ACTION_FIELDS, ACTION_TIME_ZONE, actionStream, DRAFT_PREFIX } from './ids';
 import { actionNotices } from './notices';
 
 /** The lesson a button names: its id, or `draft:<key>` of the review whose thread the button is in. */
@@ -34,18 +34,11 @@ export async function openAddAction(ctx: ActionContext, value: string | undefine
 
 /** Every problem with the answers at once, so one more try is enough. */
 function readAnswers(ctx: ActionContext, fields: Record<string, string>): { text: string; ownerId: string; dueOn: string } | { problems: string[] } {
-  const problems: string[] = [];
-  const text = (fields[ACTION_FIELDS.text] ?? '').trim();
-  if (text === '') problems.push('Please say what will be done.');
-  else if (text.length > ACTION_TEXT_MAX) problems.push(`What will be done can be up to ${ACTION_TEXT_MAX} characters, and that has ${text.length}.`);
-  else {
-    const { findings } = guardText(text);
-    if (findings.length > 0) problems.push(`What will be done seems to contain ${describeFindings(findings)}. Please leave out anything that could identify a patient.`);
-  }
+  const problems = checkNewAction(fields, ctx.now);
   const due = readDay(fields[ACTION_FIELDS.due] ?? '', ctx.now, ACTION_TIME_ZONE, { todayAllowed: true });
-  if (!due.ok) problems.push(`The due date: ${due.problem}`);
+  if (problems.length > 0 || !due.ok) return { problems: problemsInWords(problems, { [ACTION_FIELDS.due]: 'The due date' }) };
   const ownerId = (fields[ACTION_FIELDS.owner] ?? '').trim() || ctx.event.from.id;
-  return problems.length > 0 || !due.ok ? { problems } : { text, ownerId, dueOn: due.day };
+  return { text: (fields[ACTION_FIELDS.text] ?? '').trim(), ownerId, dueOn: due.day };
 }
 
 export async function saveNewAction(ctx: ActionContext, lessonId: string, fields: Record<string, string>): Promise<ServiceReply> {

@@ -3,11 +3,10 @@ import { refuseButton } from '../../core/button-value';
 import type { ServiceReply } from '../../core/command-service';
 import { samePerson } from '../../core/model';
 import { dayOf, readDay, remindAt } from '../../dates/day';
-import { describeFindings } from '../../privacy/describe-findings';
-import { guardText } from '../../privacy/guard';
 import { actionById, closeAction, lessonForAction, redateAction, type LessonAction } from '../../store/lesson-actions';
 import { moveLesson } from '../../store/lesson-events';
 import { whisper, type ActionContext } from './context';
+import { checkEvidence } from './form-checks';
 import { evidenceForm, redateForm } from './forms';
 import { ACTION_FIELDS } from './ids';
 import { actionNotices } from './notices';
@@ -46,10 +45,9 @@ export async function dropAction(ctx: ActionContext, id: string | undefined): Pr
 export async function saveEvidence(ctx: ActionContext, actionId: string, fields: Record<string, string>): Promise<ServiceReply> {
   const found = await answerable(ctx, actionId);
   if (!isAction(found)) return found;
+  const [problem] = checkEvidence(fields, ctx.now);
+  if (problem !== undefined) return whisper(ctx, actionNotices.evidenceProblem(problem.message));
   const evidence = (fields[ACTION_FIELDS.evidence] ?? '').trim();
-  if (evidence === '') return whisper(ctx, actionNotices.evidenceMissing());
-  const { findings } = guardText(evidence);
-  if (findings.length > 0) return whisper(ctx, actionNotices.evidenceRefused(describeFindings(findings)));
 
   await closeAction(ctx.tx, ctx.tenant, found.id, { status: 'done', evidence }, ctx.now);
   const lesson = found.lessonId === undefined ? undefined : await lessonForAction(ctx.tx, ctx.tenant, { id: found.lessonId });

@@ -29,9 +29,7 @@ export const actionNotices = {
           ? `Thanks! The action is marked done, and the lesson "${lesson.title}" is now marked as applied, with your evidence.`
           : `Thanks! The action is marked done, with your evidence. The lesson "${lesson.title}" was already marked as applied.`,
     ),
-  evidenceMissing: (): Card => say('Please give one line (or a link) that shows the action was done. Nothing was changed; press Done to try again.'),
-  evidenceRefused: (what: string): Card =>
-    say(`I haven't saved that: it seems to contain ${what}. Please leave out anything that could identify a patient and press Done again.`),
+  evidenceProblem: (problem: string): Card => say(`I haven't saved that. ${problem} Nothing was changed; press Done to try again.`),
   redated: (dueOn: Day): Card => say(`No problem. The action is now due on ${dayInWords(dueOn)}, and I'll check in with you that morning.`),
   dateProblem: (problem: string): Card => say(`I haven't changed the date: ${problem} Press Not yet to try again.`),
   dropped: (): Card => say("Done: the action is dropped, and I won't remind you about it again."),

@@ -1,6 +1,7 @@
 // The two forms on a lesson: evidence that it was used, and an edit; and reading what came back.
 import type { FormSpec } from '../../core/card';
-import { describeFindings, guardText } from '../../privacy';
+import { problemsInWords, type FieldProblem } from '../../core/form-check';
+import { patientDataProblem, textProblems } from '../../privacy';
 import type { LessonText } from '../../store/lesson-lifecycle';
 import type { Lesson } from '../lesson';
 import { APPLIED_FORM, EDIT_FIELDS, EDIT_FORM, EVIDENCE_FIELD } from './lifecycle-ids';
@@ -50,24 +51,25 @@ export function editForm(lesson: Lesson): FormSpec {
   };
 }
 
-/** Refuses text with patient identifiers; `where` names the field for the message. */
-function patientDataIn(texts: Record<string, string>): string | undefined {
-  const found = Object.entries(texts).flatMap(([where, value]) => {
-    const { findings } = guardText(value);
-    return findings.length === 0 ? [] : [{ where, findings }];
-  });
-  if (found.length === 0) return undefined;
-  const what = describeFindings(found.flatMap((f) => f.findings));
-  const places = found.map((f) => f.where).join(' and ');
-  return `I haven't saved anything: ${places} seems to contain ${what}. Please leave out anything that could identify a patient and try again.`;
-}
+const EDIT_LABELS: Record<string, string> = {
+  [EDIT_FIELDS.title]: 'Title',
+  [EDIT_FIELDS.recommendation]: 'Recommendation',
+  [EDIT_FIELDS.observation]: 'What happened',
+  [EDIT_FIELDS.reason]: 'Why',
+  [EDIT_FIELDS.tags]: 'Tags',
+};
 
-export function readEvidence(fields: Record<string, string>): Read<string> {
-  const evidence = (fields[EVIDENCE_FIELD] ?? '').trim();
-  if (evidence === '') return { ok: false, problem: 'Please say how you used the lesson, in a sentence or with a link; nothing was saved.' };
-  if (evidence.length > LIMITS.evidence) return { ok: false, problem: `Please keep how you used it under ${LIMITS.evidence} characters; nothing was saved.` };
-  const refused = patientDataIn({ 'what you wrote': evidence });
-  return refused === undefined ? { ok: true, value: evidence } : { ok: false, problem: refused };
+export const checkApplied = (fields: Readonly<Record<string, string>>): FieldProblem[] =>
+  textProblems(EVIDENCE_FIELD, (fields[EVIDENCE_FIELD] ?? '').trim(), {
+    label: 'How you used it',
+    max: LIMITS.evidence,
+    missing: 'Please say how you used the lesson, in a sentence or with a link.',
+  });
+
+export function readEvidence(fields: Readonly<Record<string, string>>): Read<string> {
+  const [problem] = checkApplied(fields);
+  if (problem !== undefined) return { ok: false, problem: `${problem.message} Nothing was saved.` };
+  return { ok: true, value: (fields[EVIDENCE_FIELD] ?? '').trim() };
 }
 
 const TAG = /^[\p{L}\p{N}-]+$/u;
@@ -81,21 +83,33 @@ function readTags(raw: string): Read<string[]> {
 
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
-export function readEdit(fields: Record<string, string>): Read<LessonText> {
-  const title = oneLine(fields[EDIT_FIELDS.title] ?? '');
-  const recommendation = (fields[EDIT_FIELDS.recommendation] ?? '').trim();
-  const observation = (fields[EDIT_FIELDS.observation] ?? '').trim();
-  const reason = (fields[EDIT_FIELDS.reason] ?? '').trim();
-  const missing = [title === '' ? 'a title' : '', recommendation === '' ? 'a recommendation' : ''].filter((m) => m !== '');
-  if (missing.length > 0) return { ok: false, problem: `A lesson needs ${missing.join(' and ')}; nothing was saved.` };
-  if (title.length > LIMITS.title) return { ok: false, problem: `Please keep the title under ${LIMITS.title} characters; nothing was saved.` };
-  const long = Object.entries({ recommendation, 'what happened': observation, why: reason }).find(([, v]) => v.length > LIMITS.text);
-  if (long) return { ok: false, problem: `Please keep ${long[0]} under ${LIMITS.text} characters; nothing was saved.` };
+function editText(fields: Readonly<Record<string, string>>): Omit<LessonText, 'tags'> {
+  return {
+    title: oneLine(fields[EDIT_FIELDS.title] ?? ''),
+    recommendation: (fields[EDIT_FIELDS.recommendation] ?? '').trim(),
+    observation: (fields[EDIT_FIELDS.observation] ?? '').trim(),
+    reason: (fields[EDIT_FIELDS.reason] ?? '').trim(),
+  };
+}
+
+/** Every field of the edit form with a problem, each under its own field. */
+export const checkEdit = (fields: Readonly<Record<string, string>>): FieldProblem[] => {
+  const text = editText(fields);
   const tags = readTags(fields[EDIT_FIELDS.tags] ?? '');
-  if (!tags.ok) return tags;
-  const refused = patientDataIn({ 'the title': title, 'the recommendation': recommendation, 'what happened': observation, 'why': reason, 'the tags': tags.value.join(' ') });
-  if (refused !== undefined) return { ok: false, problem: refused };
-  return { ok: true, value: { title, recommendation, observation, reason, tags: tags.value } };
+  return [
+    ...textProblems(EDIT_FIELDS.title, text.title, { label: 'A title', max: LIMITS.title, missing: 'A lesson needs a title.' }),
+    ...textProblems(EDIT_FIELDS.recommendation, text.recommendation, { label: 'A recommendation', max: LIMITS.text, missing: 'A lesson needs a recommendation.' }),
+    ...textProblems(EDIT_FIELDS.observation, text.observation, { label: 'What happened', max: LIMITS.text }),
+    ...textProblems(EDIT_FIELDS.reason, text.reason, { label: 'Why', max: LIMITS.text }),
+    ...(tags.ok ? patientDataProblem(EDIT_FIELDS.tags, tags.value.join(' ')) : [{ field: EDIT_FIELDS.tags, message: tags.problem }]),
+  ];
+};
+
+export function readEdit(fields: Readonly<Record<string, string>>): Read<LessonText> {
+  const problems = checkEdit(fields);
+  if (problems.length > 0) return { ok: false, problem: `${problemsInWords(problems, EDIT_LABELS).join(' ')} Nothing was saved.` };
+  const tags = readTags(fields[EDIT_FIELDS.tags] ?? '');
+  return { ok: true, value: { ...editText(fields), tags: tags.ok ? tags.value : [] } };
 }
 
 /** The fields an edit changes, before and after, for the lesson's history; empty when nothing changed. */

@@ -3,6 +3,7 @@ import { parseButtonValue, refuseButton, valueParts } from '../../core/button-va
 import { FORM_VALUE_FIELD } from '../../core/card';
 import type { ServiceReply } from '../../core/command-service';
 import { organisationOf } from '../../core/organisation';
+import { checkApplied, checkEdit } from './forms';
 import type { Sql } from '../../store/db';
 import { lessonEvents } from '../../store/lesson-events';
 import { lessonInTenant } from '../../store/lesson-lifecycle';
@@ -44,6 +45,7 @@ function onAction(ctx: LifeContext, action: string, lessonId: string): Promise<S
 
 export const lifecycleHandler: LessonsHandler = {
   prefix: LIFECYCLE_PREFIX,
+  formChecks: { [APPLIED_FORM]: checkApplied, [EDIT_FORM]: checkEdit },
   handle(tx: Sql, event: LessonsEvent, now: Date): Promise<ServiceReply> {
     const ctx: LifeContext = { tx, event, from: event.from, tenant: organisationOf(event), now };
     // Every button and form of a lesson's card carries the lesson's id.

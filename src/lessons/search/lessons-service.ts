@@ -36,6 +36,7 @@ export const lessonsService: CommandService = {
   command: 'lessons',
   prefix: 'lessons:',
   help: helpCard,
+  formChecks: Object.fromEntries(HANDLERS.flatMap((h) => Object.entries(h.formChecks ?? {}))),
   async handle(tx: Sql, event: Inbound, now: Date): Promise<ServiceReply> {
     if (event.kind === 'command') return search(tx, event);
     if (event.kind !== 'action' && event.kind !== 'form') return { say: [] };

@@ -1,6 +1,7 @@
 // Drives the console adapter with strings, and records what it hands to the core.
 import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../../adapters/console';
+import type { FormChecker } from '../../../src/core/form-check';
 import type { Inbound } from '../../../src/core/model';
 import type { InboundHandler } from '../../../src/core/inbound-handler';
 import type { ChatPort } from '../../../src/core/ports';
@@ -31,7 +32,7 @@ export interface Sandbox {
   type(...lines: string[]): void;
 }
 
-export function sandbox(react?: Reaction, lessons: Lesson[] = [], extra: { sessionFile?: string; later?: (ms: number) => Promise<Date>; sessionTag?: string } = {}): Sandbox & { movedOnMs: number } {
+export function sandbox(react?: Reaction, lessons: Lesson[] = [], extra: { sessionFile?: string; later?: (ms: number) => Promise<Date>; sessionTag?: string; forms?: FormChecker } = {}): Sandbox & { movedOnMs: number } {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -61,8 +62,8 @@ export function sandbox(react?: Reaction, lessons: Lesson[] = [], extra: { sessi
 }
 
 /** Types the lines, ends the input and waits for the sandbox to finish. */
-export async function play(lines: string[], react?: Reaction, lessons?: Lesson[]): Promise<Sandbox> {
-  const box = sandbox(react, lessons);
+export async function play(lines: string[], react?: Reaction, lessons?: Lesson[], forms?: FormChecker): Promise<Sandbox> {
+  const box = sandbox(react, lessons, forms === undefined ? {} : { forms });
   const running = box.run();
   box.type(...lines);
   box.input.end();

@@ -163,7 +163,7 @@ describe.each(dbKinds)('a lesson’s lifecycle through the lessons service on %s
     expect(textOf(await press(LIFECYCLE_ACTIONS.apply, lessonId, 'U4', 'T1', ''))).toMatch(/needs a form/);
 
     const refused = await submit(APPLIED_FORM, { _value: lessonId, evidence: `Used it for patient ${NHS_NUMBER}` }, 'U4');
-    expect(textOf(refused)).toMatch(/I haven't saved anything: what you wrote seems to contain an NHS number/);
+    expect(textOf(refused)).toMatch(/seems to contain an NHS number\. Please leave out anything that could identify a patient\. Nothing was saved/);
     expect(textOf(refused)).not.toContain('5919');
     expect(textOf(await submit(APPLIED_FORM, { _value: lessonId, evidence: '   ' }, 'U4'))).toMatch(/Please say how you used the lesson/);
     expect(await stored()).toMatchObject({ lesson: { status: 'validated' }, events: [{ kind: 'validated' }] });
@@ -201,8 +201,8 @@ describe.each(dbKinds)('a lesson’s lifecycle through the lessons service on %s
     const fields = Object.fromEntries(form.fields.map((f) => [f.id, f.value ?? '']));
 
     const guarded = await submit(EDIT_FORM, { ...fields, _value: lessonId, observation: `Seen with ${NHS_NUMBER}` }, 'U2');
-    expect(textOf(guarded)).toMatch(/what happened seems to contain an NHS number/);
-    expect(textOf(await submit(EDIT_FORM, { ...fields, _value: lessonId, recommendation: ' ' }, 'U2'))).toMatch(/A lesson needs a recommendation/);
+    expect(textOf(guarded)).toMatch(/What happened: this seems to contain an NHS number/);
+    expect(textOf(await submit(EDIT_FORM, { ...fields, _value: lessonId, recommendation: ' ' }, 'U2'))).toMatch(/Recommendation: a lesson needs a recommendation/);
     expect(textOf(await submit(EDIT_FORM, { ...fields, _value: lessonId, tags: '#ward/7' }, 'U2'))).toMatch(/“ward\/7” is not a tag/);
     expect(await stored()).toMatchObject({ lesson: { observation: 'The printer queue stalled on the go-live day' }, events: [] });
 
