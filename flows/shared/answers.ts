@@ -3,9 +3,13 @@ import type { Card } from '../../src/core/card';
 import type { Addition, Outgoing, Step } from '../../src/core/flow';
 import type { Inbound } from '../../src/core/model';
 import { guardText, type Finding } from '../../src/privacy';
+import { echoCard } from './echo';
 import type { Answer } from './review-state';
 import { personOf } from './person';
 import { stay } from './steps';
+
+/** An answer is a few paragraphs: it must fit, with its author's name, in one section of a summary card. */
+export const ANSWER_MAX_LENGTH = 2_000;
 
 type Reply = Extract<Inbound, { kind: 'reply' }>;
 type ReplyEdited = Extract<Inbound, { kind: 'reply-edited' }>;
@@ -51,8 +55,21 @@ export function answerHandlers<S extends Answering>(rules: AnswerRules<S>): Answ
     return { answer: { ...answer, text: masked, flagged }, heldBack };
   }
 
+  /** A reply over the limit is not kept; its author is told the limit and given it back (masked), so nothing is lost. */
+  function tooLongSaid(event: Reply | ReplyEdited, what: 'new' | 'edit'): Outgoing | undefined {
+    const text = event.text.trim();
+    if (text.length <= ANSWER_MAX_LENGTH) return undefined;
+    const kept = what === 'new' ? "so I haven't kept it for the review" : "so I've kept your answer as it was before";
+    const said =
+      `Answers can be up to ${ANSWER_MAX_LENGTH.toLocaleString('en-GB')} characters, and that one has ${text.length.toLocaleString('en-GB')}, ${kept}. ` +
+      'Please post it again as two or more shorter replies: each one counts as an answer. Here is what you wrote:';
+    return { kind: 'whisper', to: personOf(event.from), card: echoCard(said, guardText(text).masked) };
+  }
+
   function answerReply(state: Pick<Answering, 'question'>, event: Reply, now: Date): Addition<Answer> {
     if (event.text.trim() === '') return { say: [] };
+    const long = tooLongSaid(event, 'new');
+    if (long) return { say: [long] };
     const { answer, heldBack } = guarded(
       { messageId: event.messageId, question: state.question, author: personOf(event.from), at: now.toISOString() },
       event.text,
@@ -75,6 +92,8 @@ export function answerHandlers<S extends Answering>(rules: AnswerRules<S>): Answ
     const old = state.answers.find((a) => a.messageId === event.messageId);
     if (!old) return stay(state);
     if (event.text.trim() === '') return deleteAnswer(state, { ...event, kind: 'reply-deleted' });
+    const long = tooLongSaid(event, 'edit');
+    if (long) return { state, say: [long] };
     const { answer, heldBack } = guarded(old, event.text);
     const answers = state.answers.map((a) => (a.messageId === old.messageId ? answer : a));
     const thanks: Outgoing[] =

@@ -1,7 +1,8 @@
 // Reading the title a review is started with, and saying why it did not start.
-import { card, type Card } from '../../src/core/card';
+import type { Card } from '../../src/core/card';
 import type { StartInput, Step } from '../../src/core/flow';
 import { describeFindings, guardText, type Finding } from '../../src/privacy';
+import { echoCard } from './echo';
 import { plain } from './whispers';
 
 /** Each review's own replies when its command is given no usable title. */
@@ -14,8 +15,6 @@ export type TitleCheck = { ok: true; title: string } | { ok: false; reply: Card 
 
 /** A title is one line: it heads every card of the review and every lesson's source. */
 export const TITLE_MAX_LENGTH = 150;
-/** Under Slack's 3,000 characters for one section, so a long text comes back whole in several. */
-const ECHO_BLOCK_LENGTH = 2_900;
 
 /** The title with spaces tidied, or the reply to whisper instead: none given, or one naming a patient (the engine answers "help"). */
 export function checkTitle(text: string, replies: TitleReplies): TitleCheck {
@@ -44,7 +43,5 @@ function titleTooLongCard(title: string): Card {
   const said =
     `Titles can be up to ${TITLE_MAX_LENGTH} characters, and that one has ${title.length.toLocaleString('en-GB')}, so I haven't started the review. ` +
     'A title is one line naming what happened, such as "Go-live of e-prescribing on Ward 7"; the rest belongs in the answers. Here is what you typed:';
-  const pieces: string[] = [];
-  for (let at = 0; at < title.length; at += ECHO_BLOCK_LENGTH) pieces.push(title.slice(at, at + ECHO_BLOCK_LENGTH));
-  return card(`${said}\n${title}`, { type: 'paragraph', text: said }, ...pieces.map((text) => ({ type: 'paragraph' as const, text })));
+  return echoCard(said, title);
 }
