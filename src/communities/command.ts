@@ -1,8 +1,8 @@
 // Reads what someone typed after /cop into a command, or a message naming what was wrong.
 import { IANAZone } from 'luxon';
 import { describeFindings, guardText } from '../privacy';
-import { WEEKDAY_NAMES } from './digest-time';
 import { listOf } from '../core/wording';
+import { weekdayNamed } from '../dates/day';
 
 export type CopCommand =
   | { verb: 'help' }
@@ -32,9 +32,6 @@ const TAG = /^#([\p{L}\p{N}-]+)[.,;:!?]*$/u;
 // Slack sends a mention as <@U123> (or <@U123|name>) when the command escapes its text.
 const MENTION = /^<@([^<>|\s]+)(?:\|[^<>]*)?>$/;
 const CLOCK = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i;
-const WEEKDAY_WORDS: Record<string, number> = {
-  mon: 1, tue: 2, tues: 2, wed: 3, weds: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
-};
 
 function invalid(message: string): Invalid {
   return { verb: 'invalid', message };
@@ -102,10 +99,9 @@ function parseCoOwner(args: string): CopCommand {
   return { verb: 'co-owner', ownerId: id, remove };
 }
 
+/** "Friday", "Fri" and "Fridays" all name Friday. */
 function readWeekday(word: string): number | undefined {
-  const lower = word.toLowerCase().replace(/s$/, '');
-  const full = WEEKDAY_NAMES.findIndex((name) => name.toLowerCase() === lower);
-  return full >= 0 ? full + 1 : WEEKDAY_WORDS[lower];
+  return weekdayNamed(word) ?? weekdayNamed(word.replace(/s$/i, ''));
 }
 
 /** '16:00', '9:30', '9am' and '4.30pm' all read as HH:mm. */

@@ -8,8 +8,8 @@ export type DayReading = { ok: true; day: Day } | { ok: false; problem: string }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-/** Short forms people write: Mon, Tue or Tues, Wed, Thu, Thur or Thurs, Fri, Sat, Sun. */
-const WEEKDAY_SHORT = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+/** Short forms people write: Mon, Tue or Tues, Wed or Weds, Thu, Thur or Thurs, Fri, Sat, Sun. */
+const WEEKDAY_SHORT = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?$/i;
 
 /** The ISO weekday (1 = Monday) a word names, whole or shortened, in any case; undefined for anything else. */
 export function weekdayNamed(word: string): number | undefined {
