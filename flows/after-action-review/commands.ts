@@ -4,7 +4,7 @@ import type { Phase } from './state';
 
 const ALLOWED: Record<Phase, readonly ThreadCommand['verb'][]> = {
   asking: ['next', 'finish', 'cancel'],
-  review: ['save', 'cancel', 'edit', 'drop', 'restore'],
+  review: ['save', 'cancel', 'edit', 'drop', 'restore', 'carry'],
   saved: [],
   cancelled: [],
 };

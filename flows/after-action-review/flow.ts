@@ -5,6 +5,7 @@ import { pressedOnQuestion } from '../shared/question-card';
 import { isFacilitator, stay, whisper } from '../shared/steps';
 import type { ThreadCommand } from '../shared/thread-commands';
 import { answerReply, deleteAnswer, editAnswer, withAddition } from './answers';
+import { chooseCarried } from './carry-command';
 import { commandFor } from './commands';
 import { EDIT_LESSON_FORM, verbOf, type ActionVerb } from './ids';
 import { changeLesson, openLessonEditor, setDropped, submitLessonForm } from './lesson-edits';
@@ -53,6 +54,8 @@ function runCommand(state: AarState, command: ThreadCommand, event: Reply): Step
       if (command.text === '') return whisper(state, event.from, editHintCard(command.number));
       return changeLesson(state, proposal, { recommendation: command.text }, event.from);
     }
+    case 'carry':
+      return chooseCarried(state, command, event.from);
   }
 }
 

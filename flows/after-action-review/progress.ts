@@ -1,7 +1,7 @@
 // Moving the review along: next question, finish, cancel and save.
 import type { Outgoing, Step } from '../../src/core/flow';
 import { stay } from '../shared/steps';
-import { draftsOf } from './drafts';
+import { draftsOf, participantsOf } from './drafts';
 import { KEYS } from './ids';
 import { overviewCard } from './overview-card';
 import { closedQuestionCard, openQuestionCard } from './question-card';
@@ -59,6 +59,7 @@ export function saveLessons(state: AarState): Step<AarState> {
   const step: Step<AarState> = {
     state: saved,
     done: true,
+    participants: participantsOf(state),
     say: [
       { kind: 'update', key: KEYS.summary, card: summaryCard(saved, 'saved') },
       { kind: 'update', key: KEYS.overview, card: overviewCard(state.title, state.facilitator, { kind: 'saved', lessons: drafts.length }) },

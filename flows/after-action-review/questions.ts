@@ -26,6 +26,7 @@ export const QUESTION_COUNT = QUESTIONS.length;
 export const LAST_QUESTION = QUESTION_COUNT - 1;
 /** Answers to this question become proposed lessons. */
 export const LESSON_QUESTION = 3;
+export const EXPECTATION_QUESTION = 0;
 export const OBSERVATION_QUESTION = 1;
 export const REASON_QUESTION = 2;
 

@@ -29,7 +29,9 @@ export function helpCard(): Card {
         '2. The facilitator presses Next question (or types next) to move on, and can type cancel to stop at any time.\n' +
         '3. After the last question I post a summary of the answers, with a proposed lesson for each answer to question 4.\n' +
         '4. The facilitator can edit or drop each lesson (or type edit 2: new wording, drop 2, restore 2), ' +
-        'then press Save lessons to add them to the shared library.',
+        'then press Save lessons to add them to the shared library.\n' +
+        "5. Each lesson carries the numbered answers to questions 2 and 3 that share its words, as what happened and why. " +
+        'To choose them yourself, type carry 2: 1, 3 (or carry 2: none). Every saved lesson links back to the whole review.',
     },
     {
       type: 'context',

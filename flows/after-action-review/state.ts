@@ -10,6 +10,8 @@ export const proposalEditSchema = z.object({
   title: z.string().optional(),
   recommendation: z.string().optional(),
   dropped: z.boolean(),
+  /** The messageIds of the answers to questions 2 and 3 it carries, as the facilitator chose; absent, those that share its words. */
+  carried: z.array(z.string()).optional(),
 });
 
 export const PHASES = ['asking', 'review', 'saved', 'cancelled'] as const;

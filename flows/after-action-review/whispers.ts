@@ -4,6 +4,7 @@ import { mention, type Person } from '../../src/core/model';
 import { describeFindings, type Finding } from '../../src/privacy';
 import * as shared from '../shared/whispers';
 import { plain } from '../shared/whispers';
+import { listOf } from '../../src/core/wording';
 import { quoted } from '../shared/wording';
 import { QUESTION_COUNT } from './questions';
 
@@ -57,5 +58,25 @@ export function editHeldBackCard(number: number, findings: readonly Finding[], m
       text: `Your change to lesson ${number} seems to contain ${describeFindings(findings)}:\n${quoted(masked)}`,
     },
     { type: 'paragraph', text: "I've kept the earlier wording. Please try again without anything that could identify a patient." },
+  );
+}
+
+export function carryHintCard(number: number): Card {
+  return plain(
+    `To choose the answers lesson ${number} carries, type in the thread: carry ${number}: then their numbers, ` +
+      `for example carry ${number}: 1, 3 (or carry ${number}: none).`,
+  );
+}
+
+export function noSuchAnswerCard(numbers: readonly number[]): Card {
+  const which = numbers.length === 1 ? `There's no answer ${numbers[0] ?? ''}` : `There are no answers ${listOf(numbers.map(String), 'or')}`;
+  return plain(`${which}. The numbered answers in the summary, to questions 2 and 3, are the ones a lesson can carry.`);
+}
+
+export function heldBackAnswerCard(numbers: readonly number[]): Card {
+  return plain(
+    numbers.length === 1
+      ? `Answer ${numbers[0] ?? ''} was held back because it seemed to contain a patient identifier, so no lesson can carry it.`
+      : `Answers ${listOf(numbers.map(String))} were held back because they seemed to contain a patient identifier, so no lesson can carry them.`,
   );
 }

@@ -13,6 +13,7 @@ import { DatabaseUnavailable, isDatabaseUnavailable } from '../store/database-er
 import { claimDelivery, closeRun, insertRun, latestRun, lockActiveRun, saveRun, type RunRecord } from '../store/runs';
 import { enqueue } from '../store/outbox';
 import { insertLessons } from '../store/lessons';
+import { recordReviewParticipants } from '../store/review-participants';
 import { insertRunActions } from '../store/lesson-actions';
 import { addContribution, listContributions, syncContributions } from '../store/run-contributions';
 import { errorText, type Logger } from '../log';
@@ -241,7 +242,7 @@ export class Engine implements InboundHandler {
     return [...this.byCommand.keys(), ...this.services.map((s) => s.command)];
   }
 
-  /** Writes a step: the state (its collection as rows, only what changed), lessons, actions, and what it said. */
+  /** Writes a step: the state (its collection as rows, only what changed), lessons, participants, actions, and what it said. */
   private async persist(
     tx: Sql, flow: AnyFlow, run: RunRecord, step: Step<unknown>, now: Date, stored: Contribution[], updateState = true,
   ): Promise<Outcome> {
@@ -252,6 +253,7 @@ export class Engine implements InboundHandler {
       const { platform, channel, thread } = run.place;
       await insertLessons(tx, run.id, { platform, tenant: run.tenant, channel, thread, url: run.sourceUrl }, step.save, now);
     }
+    if (step.participants?.length) await recordReviewParticipants(tx, run.id, run.tenant, step.participants, now);
     if (step.actions?.length) await insertRunActions(tx, run, step.actions, now);
     const recalled =
       step.recall && this.deps.recall

@@ -10,6 +10,7 @@ export const ORGANISATION_TABLES = [
   'lesson_actions',
   'lesson_recalls',
   'lesson_feedback',
+  'review_participants',
   'communities',
   'coffee_programmes',
 ] as const;

@@ -1,7 +1,9 @@
-// What a Before Action Review is shown for "what can we learn from similar past work?": the lessons, and who gave them.
+// What a Before Action Review is shown for "what can we learn from similar past work?": the lessons, and who was behind them.
 import { card, type Block, type Card } from '../../core/card';
+import { countOf } from '../../core/wording';
 import type { RecallHit } from '../../store/lesson-recall';
-import { contributorsInWords, type Lesson } from '../lesson';
+import type { LessonReview } from '../../store/review-participants';
+import { contributorsInWords, type Contributor, type Lesson } from '../lesson';
 import { RECALL_ACTIONS, recallButtonValue } from './recall-buttons';
 
 export const RECALL_HEADING = 'Lessons from similar past work';
@@ -28,28 +30,59 @@ function lessonBlocks(runId: string, hit: RecallHit, n: number): Block[] {
 export interface PastContributor {
   /** As a message names them: a mention in chat, a name for imported lessons. */
   name: string;
+  /** Distinct reviews behind these lessons that they took part in. */
+  reviews: number;
+  /** Distinct lessons among these whose words are theirs. */
   lessons: number;
 }
 
-/** The distinct people behind the lessons, those who gave the most first (then in the order they appear). */
-export function pastContributors(lessons: readonly Lesson[]): PastContributor[] {
-  const counts = new Map<string, number>();
+/** A long list of names helps nobody; the rest are counted. */
+const MAX_PEOPLE = 10;
+
+/**
+ * The distinct people behind the lessons: their contributors, and everyone who took part in the reviews they came from.
+ * Those who gave the most lessons first, then those in the most reviews, then in the order they appear.
+ */
+export function pastContributors(lessons: readonly Lesson[], reviews: readonly LessonReview[]): PastContributor[] {
+  const reviewOf = new Map(reviews.map((r) => [r.lessonId, r]));
+  const people = new Map<string, { reviews: Set<string>; lessons: Set<string> }>();
+  const of = (name: string): { reviews: Set<string>; lessons: Set<string> } => {
+    const known = people.get(name) ?? { reviews: new Set<string>(), lessons: new Set<string>() };
+    people.set(name, known);
+    return known;
+  };
   for (const lesson of lessons) {
-    // Someone named twice on one lesson still gave one lesson.
-    const names = new Set(lesson.contributors.map((c) => contributorsInWords({ source: lesson.source, contributors: [c] })));
-    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const review = reviewOf.get(lesson.id);
+    const nameOf = (c: Contributor): string => contributorsInWords({ source: lesson.source, contributors: [c] });
+    for (const c of lesson.contributors) {
+      const person = of(nameOf(c));
+      person.lessons.add(lesson.id);
+      // A lesson's contributor took part in its review, even one saved before participants were recorded.
+      if (review) person.reviews.add(review.reviewId);
+    }
+    for (const p of review?.participants ?? []) of(nameOf(p)).reviews.add(review?.reviewId ?? '');
   }
-  return [...counts.entries()].map(([name, n]) => ({ name, lessons: n })).sort((a, b) => b.lessons - a.lessons);
+  return [...people.entries()]
+    .map(([name, p]) => ({ name, reviews: p.reviews.size, lessons: p.lessons.size }))
+    .sort((a, b) => b.lessons - a.lessons || b.reviews - a.reviews);
 }
 
-function whoLine(people: readonly PastContributor[]): string {
-  if (people.length === 0) return 'None of these lessons names who gave it.';
-  return people.map((p) => `${p.name} (${p.lessons === 1 ? '1 lesson' : `${p.lessons} lessons`})`).join(', ');
+function personInWords(p: PastContributor): string {
+  const counts = [p.reviews > 0 ? countOf(p.reviews, 'review') : '', p.lessons > 0 ? countOf(p.lessons, 'lesson') : ''];
+  return `${p.name}: ${counts.filter((c) => c !== '').join(', ')}`;
 }
 
-export function recalledLessonsCard(runId: string, hits: readonly RecallHit[]): Card {
-  const people = pastContributors(hits.map((h) => h.lesson));
-  const who = whoLine(people);
+function whoLines(people: readonly PastContributor[]): string[] {
+  const shown = people.slice(0, MAX_PEOPLE).map(personInWords);
+  const more = people.length - shown.length;
+  return more > 0 ? [...shown, `and ${countOf(more, 'other person', 'other people')}`] : shown;
+}
+
+/** `reviews` are the recalled lessons' reviews, with who took part; without them only contributors are counted. */
+export function recalledLessonsCard(runId: string, hits: readonly RecallHit[], reviews: readonly LessonReview[] = []): Card {
+  const people = pastContributors(hits.map((h) => h.lesson), reviews);
+  const lines = whoLines(people);
+  const who = lines.length === 0 ? 'None of these lessons names who gave it.' : lines.join('; ');
   const text = `${RECALL_HEADING}: ${hits.map((h, i) => `${i + 1}. ${h.lesson.title}`).join('; ')}. ${WHO_HEADING}: ${who}`;
   return card(
     text,
@@ -57,7 +90,10 @@ export function recalledLessonsCard(runId: string, hits: readonly RecallHit[]): 
     ...hits.flatMap((hit, i) => lessonBlocks(runId, hit, i + 1)),
     { type: 'divider' },
     { type: 'heading', text: WHO_HEADING },
-    { type: 'paragraph', text: people.length === 0 ? who : `${who}. They may be worth a quick chat before you start.` },
+    {
+      type: 'paragraph',
+      text: lines.length === 0 ? who : `${lines.map((l) => `• ${l}`).join('\n')}\nThey may be worth a quick chat before you start.`,
+    },
     { type: 'context', text: 'Mark each lesson Useful or Not relevant: it helps the next team see the right ones first.' },
   );
 }

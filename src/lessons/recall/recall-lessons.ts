@@ -3,6 +3,7 @@ import type { Outgoing } from '../../core/flow';
 import type { Recaller } from '../../engine/recaller';
 import { DETECTORS, guardText, maskFor } from '../../privacy';
 import { recallCandidates, recordRecalls } from '../../store/lesson-recall';
+import { lessonReviews } from '../../store/review-participants';
 import { nothingSimilarCard, recalledLessonsCard } from './recall-card';
 
 export const RECALLED = 5;
@@ -19,7 +20,8 @@ export function searchableAbout(about: string): string {
 
 export const recallLessons: Recaller = async (tx, request, now): Promise<Outgoing[]> => {
   const hits = await recallCandidates(tx, request.tenant, searchableAbout(request.about), RECALLED);
-  await recordRecalls(tx, request.runId, request.tenant, hits.map((h) => h.lesson.id), now);
-  const card = hits.length === 0 ? nothingSimilarCard() : recalledLessonsCard(request.runId, hits);
+  const ids = hits.map((h) => h.lesson.id);
+  await recordRecalls(tx, request.runId, request.tenant, ids, now);
+  const card = hits.length === 0 ? nothingSimilarCard() : recalledLessonsCard(request.runId, hits, await lessonReviews(tx, request.tenant, ids));
   return [{ kind: 'post', in: 'thread', key: request.key, card }];
 };

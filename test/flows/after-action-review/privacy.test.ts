@@ -49,7 +49,8 @@ describe('patient identifiers in an AAR', () => {
 
     const saved = run.send(action(fran, ACTIONS.save));
     expect(saved.save).toEqual([
-      expect.objectContaining({ key: 'm4', observation: 'Pharmacy checks were skipped.', contributors: [sam, fran, alex] }),
+      // Sam's held-back answer shares 'dose' with the lesson, yet is never carried.
+      expect.objectContaining({ key: 'm4', observation: 'Pharmacy checks were skipped.', contributors: [sam, alex] }),
     ]);
     expectNoNumbersAnywhere(run);
   });

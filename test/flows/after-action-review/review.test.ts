@@ -19,8 +19,9 @@ describe('the AAR summary', () => {
     expect(text).toMatch(
       /1\. What did we expect[^\n]*\n• <@U-ALEX>: Switch over at 8am with paper charts retired\. #e-prescribing/,
     );
-    expect(text).toMatch(/2\. What actually happened[^\n]*\n• <@U-ALEX>: Most charts moved over smoothly\.\n• <@U-SAM>: Night staff/);
-    expect(text).toMatch(/3\. Why was there a difference[^\n]*\n• <@U-SAM>: Accounts were requested too late\./);
+    // Answers a lesson can carry are numbered, for typing carry 1: 2, 3.
+    expect(text).toMatch(/2\. What actually happened[^\n]*\n• \(1\) <@U-ALEX>: Most charts moved over smoothly\.\n• \(2\) <@U-SAM>: Night staff/);
+    expect(text).toMatch(/3\. Why was there a difference[^\n]*\n• \(3\) <@U-SAM>: Accounts were requested too late\./);
   });
 
   it('numbers the proposed lessons, with Edit and Drop, then Save lessons and Cancel', () => {
@@ -71,7 +72,7 @@ describe('editing proposed lessons', () => {
           value: 'm6',
           fields: [
             { id: 'title', label: 'Title', value: 'Keep a paper fallback for the first 48 hours', maxLength: 150, optional: true },
-            { id: 'recommendation', label: 'Recommendation', value: 'Keep a paper fallback for the first 48 hours #Resilience', multiline: true },
+            { id: 'recommendation', label: 'Recommendation', value: 'Keep a paper fallback for the first 48 hours #Resilience', multiline: true, maxLength: 3000 },
           ],
         },
       },
@@ -197,21 +198,23 @@ describe('saving lessons', () => {
         key: 'm5',
         title: 'Request log-ins two weeks before go-live',
         recommendation: 'Request log-ins two weeks before go-live. Check them with each shift lead.',
-        observation: 'Most charts moved over smoothly.\nNight staff had no log-ins ready. #access',
+        // Only the answers that share its words (log-ins, requested), and only their authors.
+        observation: 'Night staff had no log-ins ready. #access',
         reason: 'Accounts were requested too late.',
         technique: 'after-action-review',
         tags: ['e-prescribing', 'access'],
-        contributors: [sam, fran, alex],
+        contributors: [sam],
       },
       {
         key: 'm6',
         title: 'Keep a paper fallback for 72 hours',
         recommendation: 'Keep a paper fallback for 72 hours. #resilience #Night-Shift',
-        observation: 'Most charts moved over smoothly.\nNight staff had no log-ins ready. #access',
-        reason: 'Accounts were requested too late.',
+        // The facilitator's wording shares 'night' with answer 2, and makes the facilitator a contributor.
+        observation: 'Night staff had no log-ins ready. #access',
+        reason: '',
         technique: 'after-action-review',
         tags: ['resilience', 'night-shift', 'e-prescribing', 'access'],
-        contributors: [alex, fran, sam],
+        contributors: [alex, sam, fran],
       },
     ]);
     expect(cardText(first(posts(step)).card)).toContain('Saved 2 lessons');

@@ -20,17 +20,26 @@ function lesson(platform: 'slack' | 'import', contributors: Lesson['contributors
 }
 
 describe('who has done this before', () => {
-  it('counts each person once per lesson, most lessons first, then in the order they appear', () => {
-    const people = pastContributors([
-      lesson('slack', [{ id: 'U2' }, { id: 'U1' }, { id: 'U2' }]),
-      lesson('import', [{ id: 'Priya Shah', name: 'Priya Shah' }]),
-      lesson('slack', [{ id: 'U1' }]),
-      lesson('slack', []),
-    ]);
+  it('counts each person once per lesson and once per review, most lessons first, then most reviews, then in the order they appear', () => {
+    const a = lesson('slack', [{ id: 'U2' }, { id: 'U1' }, { id: 'U2' }]);
+    const b = lesson('slack', [{ id: 'U1' }]);
+    const c = { ...lesson('slack', [{ id: 'U1' }, { id: 'U4' }]), id: 'l-c' };
+    const people = pastContributors(
+      [a, lesson('import', [{ id: 'Priya Shah', name: 'Priya Shah' }]), b, lesson('slack', []), c],
+      [
+        // a and b came from one review, c from another; U3 took part without being any lesson's contributor.
+        { lessonId: a.id, reviewId: 'r1', participants: [{ id: 'U9' }, { id: 'U1' }, { id: 'U2' }, { id: 'U3' }] },
+        { lessonId: b.id, reviewId: 'r1', participants: [{ id: 'U9' }, { id: 'U1' }, { id: 'U2' }, { id: 'U3' }] },
+        { lessonId: c.id, reviewId: 'r2', participants: [{ id: 'U1' }] },
+      ],
+    );
     expect(people).toEqual([
-      { name: '<@U1>', lessons: 2 },
-      { name: '<@U2>', lessons: 1 },
-      { name: 'Priya Shah', lessons: 1 },
+      { name: '<@U1>', reviews: 2, lessons: 3 },
+      { name: '<@U2>', reviews: 1, lessons: 1 },
+      { name: '<@U4>', reviews: 1, lessons: 1 },
+      { name: 'Priya Shah', reviews: 0, lessons: 1 },
+      { name: '<@U9>', reviews: 1, lessons: 0 },
+      { name: '<@U3>', reviews: 1, lessons: 0 },
     ]);
   });
 

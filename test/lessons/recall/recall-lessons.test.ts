@@ -92,16 +92,43 @@ describe.each(dbKinds)('recalling lessons into a Before Action Review (%s Postgr
     );
   });
 
-  it('names who has done this before, with how many of the lessons each gave', async () => {
+  it('names who has done this before, with how many of the reviews and lessons behind these lessons each gave', async () => {
     const { post } = await recall('T1', ABOUT);
     const blocks = post.card.blocks;
     const who = blocks.findIndex((b) => b.type === 'heading' && b.text === 'Who has done this before');
     expect(who).toBeGreaterThan(0);
+    // U3 took part in the same review, though none of U3's lessons is among these.
     expect(blocks[who + 1]).toEqual({
       type: 'paragraph',
-      text: '<@U1> (2 lessons), <@U2> (1 lesson), Priya Shah (1 lesson), Tom Reed (1 lesson). They may be worth a quick chat before you start.',
+      text:
+        '• <@U1>: 1 review, 2 lessons\n• <@U2>: 1 review, 1 lesson\n• Priya Shah: 1 lesson\n• Tom Reed: 1 lesson\n• <@U3>: 1 review\n' +
+        'They may be worth a quick chat before you start.',
     });
-    expect(post.card.text).toMatch(/Who has done this before: <@U1> \(2 lessons\)/);
+    expect(post.card.text).toMatch(/Who has done this before: <@U1>: 1 review, 2 lessons; <@U2>: 1 review, 1 lesson;/);
+  });
+
+  it('counts distinct reviews and distinct lessons per person, from who took part and whose words each lesson is', async () => {
+    // Two reviews: in the first, U5 facilitated and U6 answered only what became someone else's lessons.
+    await insertChatLessons(t.db, 'who', [
+      { title: 'Pharmacy cover for go-live nights', recommendation: 'Book pharmacy cover', contributors: ['U1'], at: '2026-03-01T09:00:00Z' },
+      { title: 'Pharmacy escalation for go-live', recommendation: 'Escalate to pharmacy', contributors: ['U1', 'U2'], at: '2026-03-01T09:00:00Z' },
+    ], ['U5', 'U1', 'U2', 'U6']);
+    await insertChatLessons(t.db, 'who', [
+      { title: 'Pharmacy rota for the go-live weekend', recommendation: 'Rota pharmacy', contributors: ['U1'], at: '2026-04-01T09:00:00Z' },
+    ], ['U7', 'U1']);
+    const { post } = await recall('who', 'pharmacy go-live');
+    const who = post.card.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Who has done this before');
+    const block = post.card.blocks[who + 1];
+    const lines = (block?.type === 'paragraph' ? block.text : '').split('\n');
+    expect(lines).toEqual([
+      '• <@U1>: 2 reviews, 3 lessons',
+      '• <@U2>: 1 review, 1 lesson',
+      expect.stringMatching(/^• <@U[567]>: 1 review$/),
+      expect.stringMatching(/^• <@U[567]>: 1 review$/),
+      expect.stringMatching(/^• <@U[567]>: 1 review$/),
+      'They may be worth a quick chat before you start.',
+    ]);
+    expect(new Set(lines.slice(2, 5))).toEqual(new Set(['• <@U5>: 1 review', '• <@U6>: 1 review', '• <@U7>: 1 review']));
   });
 
   it('shows at most five lessons', async () => {
@@ -109,7 +136,7 @@ describe.each(dbKinds)('recalling lessons into a Before Action Review (%s Postgr
     const { runId, post } = await recall('many', 'sharps bins on the new ward');
     expect(await recalled(runId)).toHaveLength(5);
     expect(buttonsOf(post.card)).toHaveLength(10);
-    expect(textOf(post.card)).toMatch(/<@U1> \(5 lessons\)/);
+    expect(textOf(post.card)).toMatch(/<@U1>: 1 review, 5 lessons/);
   });
 
   it('says the library has nothing similar yet, and where else to ask, when nothing matches', async () => {

@@ -5,6 +5,7 @@ import type { Person, Place } from '../../../src/core/model';
 import type { Sql } from '../../../src/store/db';
 import { insertImportedLesson } from '../../../src/store/lesson-import';
 import { insertLessons } from '../../../src/store/lessons';
+import { recordReviewParticipants } from '../../../src/store/review-participants';
 import { insertRun } from '../../../src/store/runs';
 
 export const person = (tenant: string, id: string): Person => ({ platform: 'slack', tenant, id });
@@ -19,9 +20,14 @@ export async function insertReviewRun(q: Sql, tenant: string, flow = 'before-act
 
 export type ChatLesson = Pick<LessonDraft, 'title' | 'recommendation'> & { observation?: string; contributors: string[]; at: string };
 
-/** Saves chat lessons from one earlier After Action Review thread, with a link back to it. */
-export async function insertChatLessons(q: Sql, tenant: string, lessons: ChatLesson[]): Promise<Record<string, string>> {
+/**
+ * Saves chat lessons from one earlier After Action Review thread, with a link back to it, and who took part in it, as
+ * the engine does: by default just the lessons' contributors.
+ */
+export async function insertChatLessons(q: Sql, tenant: string, lessons: ChatLesson[], participants?: string[]): Promise<Record<string, string>> {
   const { runId, place } = await insertReviewRun(q, tenant, 'after-action-review');
+  const everyone = participants ?? [...new Set(lessons.flatMap((l) => l.contributors))];
+  await recordReviewParticipants(q, runId, tenant, everyone.map((id) => person(tenant, id)), new Date(lessons[0]?.at ?? '2026-01-01T00:00:00Z'));
   for (const [i, l] of lessons.entries()) {
     const draft: LessonDraft = {
       key: `d${i}`,
