@@ -126,6 +126,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
         ...config.slack,
         log,
         handler: spool,
+        forms,
         now: opts.slackNow,
         retries: opts.slackRetries,
       });

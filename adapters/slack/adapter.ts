@@ -49,7 +49,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     },
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { receiver }),
   });
-  registerListeners(app, config.handler, log);
+  registerListeners(app, config.handler, log, config.forms);
 
   let started = false;
   const requestListener =

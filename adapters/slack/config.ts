@@ -1,4 +1,5 @@
 // What the composition root hands the Slack adapter.
+import type { FormChecker } from '../../src/core/form-check';
 import type { InboundHandler } from '../../src/core/inbound-handler';
 import type { LogLevel, Logger } from '../../src/log';
 
@@ -15,6 +16,8 @@ export interface SlackAdapterConfig {
   /** Where the adapter and Bolt log (JSON lines by default). */
   log?: Logger;
   handler: InboundHandler;
+  /** Each form's check, asked before a modal closes (none: every submission closes and goes to the handler). */
+  forms?: FormChecker;
   /** Clock in ms for the request timestamp window (tests). */
   now?: () => number;
   /** Web API retries on network and server errors inside the client; none by default, as the outbox retries. A 429 is never retried here: it throws RetryLater. */

@@ -27,8 +27,17 @@ export function renderInput(formId: string, field: FormField): types.InputBlock 
     optional: field.kind === 'checkbox' || field.optional === true,
     element: renderElement(formId, field),
   };
-  if (field.hint !== undefined && field.hint.trim() !== '') block.hint = plain(field.hint, INPUT_LIMITS.hint);
+  const hint = hintWithLimit(field);
+  if (hint !== '') block.hint = plain(hint, INPUT_LIMITS.hint);
   return block;
+}
+
+/** What the field is for, and for text its limit, so people know it before Slack stops them at it. */
+export function hintWithLimit(field: FormField): string {
+  const hint = field.hint?.trim() ?? '';
+  const max = (field.kind ?? 'text') === 'text' && field.maxLength !== undefined ? Math.min(field.maxLength, INPUT_LIMITS.textMax) : undefined;
+  const limit = max === undefined ? '' : `Up to ${max.toLocaleString('en-GB')} characters.`;
+  return [hint, limit].filter((part) => part !== '').join(' ');
 }
 
 function renderElement(formId: string, field: FormField): types.InputBlockElement {

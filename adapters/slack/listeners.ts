@@ -1,14 +1,16 @@
 // Bolt listeners: translate, hand over to be kept, then acknowledge, so an acknowledged event is never lost.
 import type { App } from '@slack/bolt';
+import type { FormChecker } from '../../src/core/form-check';
 import { NotAccepted, type InboundHandler } from '../../src/core/inbound-handler';
 import type { Inbound } from '../../src/core/model';
 import { errorText, type Logger } from '../../src/log';
 import { actionsToInbounds } from './inbound/action';
 import { commandToInbound } from './inbound/command';
 import { viewToInbound } from './inbound/form';
+import { modalErrors } from './modal-errors';
 import { messageToInbound } from './inbound/message';
 
-export function registerListeners(app: App, handler: InboundHandler, logger: Logger): void {
+export function registerListeners(app: App, handler: InboundHandler, logger: Logger, forms?: FormChecker): void {
   const deliver = async (events: (Inbound | undefined)[]): Promise<void> => {
     for (const event of events) {
       if (event === undefined) continue;
@@ -39,9 +41,16 @@ export function registerListeners(app: App, handler: InboundHandler, logger: Log
     await ack();
   });
 
-  // An empty ack closes the modal; forms we did not open are closed and ignored.
+  // An empty ack closes the modal; forms we did not open are closed and ignored. A wrong answer keeps the modal open with
+  // the problem under its field and everything typed kept, and nothing is handed over.
   app.view({ type: 'view_submission' }, async ({ ack, body }) => {
-    await deliver([viewToInbound(body)]);
+    const event = viewToInbound(body);
+    const problems = event?.kind === 'form' && forms ? forms.check(event.form, event.fields) : [];
+    if (problems.length > 0) {
+      await ack(modalErrors(problems));
+      return;
+    }
+    await deliver([event]);
     await ack();
   });
 

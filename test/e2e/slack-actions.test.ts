@@ -61,11 +61,17 @@ describe.each(dbKinds)('actions with owners in Slack, end to end (%s Postgres)',
       ['due', 'plain_text_input', undefined],
     ]);
 
-    // 3. A wrong date is named and nothing is saved; then the facilitator gives it to Sam (U2) for 12 December.
+    // 3. A wrong date keeps the modal open with the problem under the date, and nothing is kept or said;
+    //    then the facilitator gives it to Sam (U2) for 12 December.
     let before = whispersTo('U1').length;
-    await e2e.slack.post(answerModal(form, { due: '31 February', owner: 'U2' }, 'U1'));
-    expect(await nextWhisper('U1', before)).toMatch(/There's no 31 February/);
-    before = whispersTo('U1').length;
+    const wrong = await e2e.slack.post(answerModal(form, { due: '31 February', owner: 'U2' }, 'U1'));
+    expect(wrong.status).toBe(200);
+    const kept = JSON.parse(wrong.body) as { response_action?: string; errors?: Record<string, string> };
+    expect(kept.response_action).toBe('errors');
+    expect(Object.keys(kept.errors ?? {})).toEqual(['due']);
+    expect(kept.errors?.due).toMatch(/There's no 31 February/);
+    expect(whispersTo('U1')).toHaveLength(before);
+    expect(await e2e.app.db.query('SELECT count(*)::int AS n FROM lesson_actions')).toEqual([{ n: 0 }]);
     await e2e.slack.post(answerModal(form, { due: '12 December', owner: 'U2' }, 'U1'));
     expect(await nextWhisper('U1', before)).toMatch(/<@U2> owns it, due on Saturday 12 December/);
     await e2e.api.waitFor(() => posted('DU2').length === 1);

@@ -171,6 +171,7 @@ describe('renderModal', () => {
         type: 'input',
         block_id: 'what',
         label: { type: 'plain_text', text: 'What happened?', emoji: true },
+        hint: { type: 'plain_text', text: 'Up to 3,000 characters.', emoji: true },
         optional: false,
         element: { type: 'plain_text_input', action_id: 'what', initial_value: 'a < b', multiline: true, max_length: 3000 },
       },

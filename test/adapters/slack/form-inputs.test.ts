@@ -79,16 +79,23 @@ describe('form inputs in a modal', () => {
     expect(element(unticked, 'checkboxes')).not.toHaveProperty('initial_options');
   });
 
-  it('keeps text fields as they were, now with a hint when given', () => {
+  it("keeps text fields as they were, with the hint given and the field's limit", () => {
     const [block] = inputs(form({ id: 'timeZone', label: 'Time zone', value: 'Europe/London', maxLength: 64, hint: 'A place name' }));
     expect(block).toEqual({
       type: 'input',
       block_id: 'timeZone',
       label: { type: 'plain_text', text: 'Time zone', emoji: true },
-      hint: { type: 'plain_text', text: 'A place name', emoji: true },
+      hint: { type: 'plain_text', text: 'A place name Up to 64 characters.', emoji: true },
       optional: false,
       element: { type: 'plain_text_input', action_id: 'timeZone', initial_value: 'Europe/London', max_length: 64 },
     });
+  });
+
+  it("tells a text field's limit even without a hint, never above what Slack allows, and none for a choice", () => {
+    const [long] = inputs(form({ id: 'text', label: 'What will be done?', maxLength: 5000, multiline: true }));
+    expect(long?.hint).toEqual({ type: 'plain_text', text: 'Up to 3,000 characters.', emoji: true });
+    const [choice] = inputs(form({ ...often, maxLength: 10 }));
+    expect(choice?.hint).toEqual({ type: 'plain_text', text: 'How often a new round of matches starts.', emoji: true });
   });
 
   it('keeps within Slack limits: option text is cut to 75 characters and the initial option still matches', () => {
