@@ -141,6 +141,7 @@ export async function startMobilise(config: Config, opts: StartOptions = {}): Pr
         ...(config.teams.auth ? config.teams : {}),
         log,
         handler: spool,
+        forms,
         addresses: addressBook(db, 'teams', clock),
         commands: [...allFlows.map((f) => f.command), ...allServices.map((s) => s.command)],
       });

@@ -9,6 +9,7 @@ import type { TeamsAdapterConfig } from './config';
 import { TeamsConnector } from './connector';
 import { messagesEndpoint } from './http';
 import { TeamsRenderer } from './render';
+import { reshownWithProblems } from './form-reshow';
 import { onTurn } from './turn';
 import { welcomeCard } from './welcome-card';
 
@@ -63,6 +64,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig): TeamsAdapter {
         commands,
         log,
         hand: (event: Inbound) => config.handler.handle(event),
+        reshow: (a, ctx, event) => reshownWithProblems({ forms: config.forms, addresses, renderer }, a, ctx, event),
         welcome: (place) =>
           track('teams welcome failed', async () => {
             await chat.post(place, welcomeCard());

@@ -1,5 +1,6 @@
 // What the Teams adapter keeps in the address book: how to reach an organisation, a conversation and a person later.
 import { z } from 'zod';
+import { formSpecSchema } from '../../src/core/card-schema';
 import type { AddressBook } from '../../src/core/ports';
 
 const botSchema = z.object({ id: z.string().min(1), name: z.string().optional() });
@@ -42,7 +43,13 @@ const entraSchema = z.object({ id: z.string().min(1) });
 const formKey = (token: string): string => `form:${token}`;
 const welcomeKey = (id: string): string => `welcomed:${id}`;
 /** Where a form sent to someone's own chat was asked for, and whom it was sent to. */
-const formOriginSchema = z.object({ channel: z.string().min(1), thread: z.string().min(1).optional(), person: z.string().min(1) });
+const formOriginSchema = z.object({
+  channel: z.string().min(1),
+  thread: z.string().min(1).optional(),
+  person: z.string().min(1),
+  /** The form as sent, so a wrong answer can show it again; origins saved before this have none. */
+  form: formSpecSchema.optional(),
+});
 export type FormOrigin = z.infer<typeof formOriginSchema>;
 
 /** The address book with Teams' shapes; anything stored that no longer fits reads as unknown. */

@@ -84,7 +84,7 @@ export function createTeamsChat({ addresses, connector, renderer }: TeamsChatDep
       // The trigger is the person who pressed the button; the form goes to them alone, and where it was asked for is
       // kept here under a token, so the answer goes back there and a tampered card cannot send it anywhere else.
       const token = randomUUID();
-      await addresses.saveFormOrigin(place.tenant, token, { channel: place.channel, ...(place.thread === undefined ? {} : { thread: place.thread }), person: trigger });
+      await addresses.saveFormOrigin(place.tenant, token, { channel: place.channel, ...(place.thread === undefined ? {} : { thread: place.thread }), person: trigger, form });
       await direct({ platform: 'teams', tenant: place.tenant, id: trigger }, await renderer.form(place.tenant, form, token));
     },
 

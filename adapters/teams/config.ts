@@ -1,4 +1,5 @@
 // What the composition root hands the Teams adapter.
+import type { FormChecker } from '../../src/core/form-check';
 import type { InboundHandler } from '../../src/core/inbound-handler';
 import type { AddressBook } from '../../src/core/ports';
 import type { Logger } from '../../src/log';
@@ -14,6 +15,8 @@ export interface TeamsAdapterConfig {
   tenantId?: string;
   appType?: TeamsAppType;
   handler: InboundHandler;
+  /** Each form's check, asked before a submitted form is handed on (none: every submission goes to the handler). */
+  forms?: FormChecker;
   /** Where conversation references are kept, so proactive posts survive restarts and reach every replica. */
   addresses: AddressBook;
   /** Words that start a command ('aar', 'coffee', …). */

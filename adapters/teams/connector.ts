@@ -130,7 +130,8 @@ function account(id: string, name?: string): { id: string; name: string } {
 }
 
 /** A card goes alone (with its summary for notifications), and text goes alone: Teams splits an activity holding both. */
-function activityOf(message: TeamsMessage): Partial<Activity> {
+/** A rendered message as the activity the Bot Connector takes. */
+export function activityOf(message: TeamsMessage): Partial<Activity> {
   if (message.kind === 'card') return { type: 'message', summary: message.summary, attachments: message.attachments };
   return { type: 'message', text: message.text, textFormat: 'markdown', entities: message.entities };
 }

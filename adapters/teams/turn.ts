@@ -20,6 +20,8 @@ export interface TurnDeps {
   commands: ReadonlySet<string>;
   /** Keeps the event for the work it asks for (the spool); the HTTP answer waits for this, not for the work. */
   hand(event: Inbound): Promise<void>;
+  /** Shows a form again with its problems; true when it had some, so it is not handed on. */
+  reshow?(a: TeamsActivity, ctx: TurnContext, event: Inbound | undefined): Promise<boolean>;
   /** Sends the welcome card to a person's own chat with the bot. */
   welcome(place: Inbound['place']): void;
   log: Logger;
@@ -34,7 +36,7 @@ export async function onTurn(a: TeamsActivity, ctx: TurnContext, deps: TurnDeps)
   }
   switch (a.type) {
     case 'message':
-      return handOn(deps, ctx, async () => withScope(deps.addresses, a, await withFormResolved(deps.addresses, a, messageToInbound(a, deps.commands))));
+      return handOn(deps, ctx, async () => withScope(deps.addresses, a, await withFormResolved(deps.addresses, a, messageToInbound(a, deps.commands))), a);
     case 'messageUpdate':
       return handOn(deps, ctx, () => Promise.resolve(updateToInbound(a)));
     case 'messageDelete':
@@ -42,7 +44,7 @@ export async function onTurn(a: TeamsActivity, ctx: TurnContext, deps: TurnDeps)
     case 'invoke': {
       const { event, answer } = invokeToInbound(a);
       await ctx.sendActivity({ type: 'invokeResponse', value: answer });
-      return handOn(deps, ctx, async () => withScope(deps.addresses, a, await withFormResolved(deps.addresses, a, event)));
+      return handOn(deps, ctx, async () => withScope(deps.addresses, a, await withFormResolved(deps.addresses, a, event)), a);
     }
     case 'conversationUpdate':
       if (a.membersAdded?.some((m) => m.id === a.recipient.id)) await welcomeOnce(a, deps);
@@ -57,10 +59,11 @@ export async function onTurn(a: TeamsActivity, ctx: TurnContext, deps: TurnDeps)
  * Commands, buttons and forms are placed with the address book before they are kept; when the database cannot be
  * reached for that, the person is told in the same conversation that nothing was saved (replies need no lookup).
  */
-async function handOn(deps: TurnDeps, ctx: TurnContext, translate: () => Promise<Inbound | undefined>): Promise<void> {
+async function handOn(deps: TurnDeps, ctx: TurnContext, translate: () => Promise<Inbound | undefined>, a?: TeamsActivity): Promise<void> {
   let event: Inbound | undefined;
   try {
     event = await translate();
+    if (a !== undefined && (await deps.reshow?.(a, ctx, event)) === true) return;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     deps.log.warn('teams event not kept: the database is unavailable for its lookup', { type: ctx.activity.type, error: errorText(error) });

@@ -54,6 +54,23 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     expect(inputValuesOf(form)).toMatchObject({ weekday: '1', timeZone: 'Europe/London', reminder: 'true', feedback: 'true' });
     expect(channelPosts()).toHaveLength(0);
 
+    // A wrong answer is not kept: the card is replaced by the form again, each problem under its field and what was typed kept.
+    const updatesBefore = e2e.connector.updates().length;
+    await e2e.teams.submitForm(form, ALEX, { everyWeeks: '1', weeksToMeet: '2', timeZone: 'Mars/Olympus' });
+    await waitFor(() => e2e.connector.updates().length > updatesBefore);
+    const reshown = e2e.connector.updates().at(-1);
+    expect(reshown?.activityId).toBe(form.id);
+    const again = { activity: reshown?.body ?? {} };
+    expectValidAdaptiveCard(adaptiveCardOf(again));
+    expect(inputValuesOf(again)).toMatchObject({ everyWeeks: '1', weeksToMeet: '2', timeZone: 'Mars/Olympus', weekday: '1' });
+    const body = (adaptiveCardOf(again).body ?? []) as { type: string; text?: string; color?: string }[];
+    expect(body.filter((b) => b.color === 'Attention').map((b) => b.text)).toEqual([
+      `"Mars/Olympus" isn't a time zone we know; try a place name such as Europe/London.`,
+      'Cannot be longer than the time between rounds (every week).',
+    ]);
+    expect(toPerson(ALEX)).toHaveLength(1);
+    expect(await e2e.app.db.query('SELECT count(*)::int AS n FROM coffee_programmes')).toEqual([{ n: 0 }]);
+
     // Submitted as Teams does: every input's value merged into the submit data.
     await e2e.teams.submitForm(form, ALEX, { everyWeeks: '4', weekday: '1', time: '10:00', weeksToMeet: '2' });
     const saved = await nextTo(ALEX, 1);
@@ -174,7 +191,8 @@ describe.each(dbKinds)('Randomised Coffee Trials in Teams, end to end (%s Postgr
     // Nothing went anywhere else: no group chats, no replies in the channel's chains.
     const elsewhere = e2e.connector.sent().filter((s) => !s.conversationId.startsWith('a:personal-') && !channelPosts().includes(s));
     expect(elsewhere).toEqual([]);
-    expect(e2e.connector.updates()).toEqual([]);
+    // The only message replaced is the setup form, shown again once with its problems.
+    expect(e2e.connector.updates().map((u) => u.activityId)).toEqual([form.id]);
 
     // 8. Every card the bot sent is one Teams can render.
     for (const sent of e2e.connector.sent()) expectValidAdaptiveCard(adaptiveCardOf(sent));

@@ -31,6 +31,8 @@ export interface TextBlock {
   size?: 'Small' | 'Large';
   weight?: 'Bolder';
   isSubtle?: true;
+  /** 'Attention' is the card's own colour for something wrong. */
+  color?: 'Attention';
   style?: 'heading';
   spacing?: 'None' | 'Small';
   separator?: true;

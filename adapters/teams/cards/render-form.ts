@@ -52,9 +52,21 @@ function checkIds(form: FormSpec): void {
 
 function fieldElements(formId: string, field: FormField, mentions: Mentions, ctx: RenderContext): CardElement[] {
   const input = renderInput(formId, field, mentions, ctx);
-  const hint = field.hint?.trim();
-  if (hint === undefined || hint === '') return [input];
-  return [input, { type: 'TextBlock', text: mentions.plain(hint), wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' }];
+  const hint = hintWithLimit(field);
+  const problem = field.problem?.trim() ?? '';
+  return [
+    input,
+    ...(hint === '' ? [] : [{ type: 'TextBlock' as const, text: mentions.plain(hint), wrap: true as const, isSubtle: true as const, size: 'Small' as const, spacing: 'Small' as const }]),
+    // What was wrong with the answer last sent, in the card's warning colour, right under it.
+    ...(problem === '' ? [] : [{ type: 'TextBlock' as const, text: mentions.plain(problem), wrap: true as const, color: 'Attention' as const, weight: 'Bolder' as const, spacing: 'Small' as const }]),
+  ];
+}
+
+/** What the field is for, and a text field's limit: some Teams clients silently stop typing at maxLength. */
+function hintWithLimit(field: FormField): string {
+  const hint = field.hint?.trim() ?? '';
+  const limit = (field.kind ?? 'text') === 'text' && field.maxLength !== undefined ? `Up to ${field.maxLength.toLocaleString('en-GB')} characters.` : '';
+  return [hint, limit].filter((part) => part !== '').join(' ');
 }
 
 function renderInput(formId: string, field: FormField, mentions: Mentions, ctx: RenderContext): CardInput {

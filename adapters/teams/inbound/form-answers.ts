@@ -14,6 +14,11 @@ function submittedForm(a: TeamsActivity): { people: string[]; asked?: string } |
   return { people: submission.people ?? [], ...(submission.asked === undefined ? {} : { asked: submission.asked }) };
 }
 
+/** The token a submitted form carries back, naming where it was asked for (and the form as it was sent). */
+export function formToken(a: TeamsActivity): string | undefined {
+  return submittedForm(a)?.asked;
+}
+
 /**
  * Moves a submitted form to the place it was asked for, and turns each picked person into their Teams id when Mobilise
  * has seen them (someone never seen keeps the Entra id, which Teams also accepts for starting a chat with them).

@@ -1,6 +1,7 @@
 // Adaptive Card forms: one input per field kind, the submit button, and what Teams sends back.
 import { FORM_VALUE_FIELD, type FormSpec } from '../../../../src/core/card';
 import { readSubmission, renderForm } from '../../../../adapters/teams/cards';
+import { formWithProblems } from '../../../../src/core/form-check';
 import { expectValidAdaptiveCard } from '../../../support/adaptive-card-check';
 import { ALICE, contextWith } from './render-context';
 
@@ -20,6 +21,17 @@ const form: FormSpec = {
 };
 
 describe('renderForm', () => {
+  it('shows what was wrong with an answer right under its field, in the warning colour, keeping the answer', () => {
+    const wrong = formWithProblems(form, { due: '31 February', text: 'Check the rota' }, [{ field: 'due', message: "There's no 31 February." }]);
+    const json = renderForm(wrong, contextWith()).attachments[0].content;
+    expectValidAdaptiveCard(json);
+    const body = json.body as { type: string; id?: string; value?: string; text?: string; color?: string }[];
+    const at = body.findIndex((b) => b.id === 'due');
+    expect(body[at]?.value).toBe('31 February');
+    expect(body[at + 1]).toEqual({ type: 'TextBlock', text: "There's no 31 February.", wrap: true, color: 'Attention', weight: 'Bolder', spacing: 'Small' });
+    expect(body.filter((b) => b.color === 'Attention')).toHaveLength(1);
+  });
+
   it('renders one labelled input per field, hints under them, and one submit button', () => {
     const message = renderForm(form, contextWith());
     const json = message.attachments[0].content;
@@ -29,7 +41,7 @@ describe('renderForm', () => {
     expect(json.body).toEqual([
       { type: 'TextBlock', text: 'Add an action', wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' },
       { type: 'Input.Text', id: 'text', label: 'What will be done?', value: 'Check the rota', isMultiline: true, maxLength: 500, isRequired: true, errorMessage: 'Please fill this in.' },
-      { type: 'TextBlock', text: 'Leave out anything that could identify a patient.', wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' },
+      { type: 'TextBlock', text: 'Leave out anything that could identify a patient. Up to 500 characters.', wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' },
       { type: 'Input.Text', id: 'due', label: 'When is it due?' },
       {
         type: 'Input.ChoiceSet',
