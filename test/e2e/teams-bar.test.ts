@@ -50,8 +50,8 @@ describe.each(dbKinds)('Before Action Review in Teams, end to end (%s Postgres)'
     // The team is the organisation, not the Entra tenant it shares with other teams.
     const lessons = await listLessons(e2e.app.db, { tenant: TEAM.id });
     expect(lessons.map((l) => l.recommendation)).toEqual([LESSON]);
-    // Who gave it: whoever answered, and the facilitator.
-    expect(lessons[0]?.contributors.map((c) => c.id)).toEqual([SAM.id, ALEX.id]);
+    // Who gave it: the people whose words it holds (Sam's lesson carries Sam's answer), not everyone in the review.
+    expect(lessons[0]?.contributors.map((c) => c.id)).toEqual([SAM.id]);
   });
 
   it('recalls that lesson, and who gave it, in the reply chain of a BAR on a similar topic in another channel', async () => {
