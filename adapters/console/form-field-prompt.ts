@@ -32,7 +32,8 @@ export function fieldPrompt(field: FormField, people: readonly Person[] = []): s
     case 'text': {
       const current = field.value ?? '';
       const enter = current !== '' ? [`   Now: ${current}  ${KEEP}`] : field.optional ? ['   (optional: press Enter to leave it empty)'] : [];
-      return [...hint, ...enter];
+      const limit = field.maxLength === undefined ? [] : [`   Up to ${field.maxLength.toLocaleString('en-GB')} characters.`];
+      return [...hint, ...limit, ...enter];
     }
   }
 }

@@ -26,6 +26,7 @@ describe('sandbox forms checked answer by answer', () => {
     const box = await play(thenDefaults(['/coffee setup', '2', 'Fri', '', 'Mars/Olympus', 'Europe/Dublin']), opensSetup, [], checker);
     const out = box.output();
     expect(out).toContain(`"Mars/Olympus" isn't a time zone we know`);
+    expect(out).toContain('Up to 64 characters.');
     // The problem comes straight after the answer, before the next question is asked.
     expect(out.indexOf('Mars/Olympus" isn')).toBeLessThan(out.indexOf('(5 of 12) Group size'));
     expect(submitted(box.handler.events)).toEqual([expect.objectContaining({ everyWeeks: '2', weekday: '5', timeZone: 'Europe/Dublin', weeksToMeet: '2' })]);
