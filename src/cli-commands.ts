@@ -11,6 +11,7 @@ import { styleFor } from '../adapters/console/style';
 import { JOIN_USAGE, LIST_USAGE, ORG_USAGE, readJoin, readList, readRegister, REGISTER_USAGE, type OrgCommand } from './organisations/org-args';
 import { runOrg } from './organisations/org-cli';
 import { migrate } from './store/migrate';
+import { readWhoArgs, runWho, WHO_USAGE } from './who/who-cli';
 import { openDb } from './store/open-db';
 
 const USAGE = `Usage: mobilise <command>
@@ -25,6 +26,7 @@ Commands:
                  [--format text|json] [--limit N]
   lessons import <file.csv> --tenant ID   bring a lessons-learned spreadsheet (saved as CSV) into the library
                  [--dry-run]
+  who "<topic>" --tenant ID               who in one organisation has done similar work before, as /learn who does
   coffee match --input FILE               preview a coffee round: groups for the people and history in a JSON file
   org register --name "NAME" [--ods CODE] register an organisation (see "mobilise org help")
   org join ORG --slack-workspace T…       join a Slack workspace, or a Teams team (--teams-team 19:…), to it
@@ -151,6 +153,7 @@ export const MOBILISE: CommandGroup = {
         import: dbCommand(IMPORT_USAGE, readImportArgs, (db, importArgs) => runImport(db, importArgs)),
       },
     },
+    who: dbCommand(WHO_USAGE, readWhoArgs, (db, whoArgs) => runWho(db, whoArgs)),
     coffee: { usage: COFFEE_USAGE, commands: { match: { usage: MATCH_USAGE, run: (args) => print(runMatch(args)) } } },
     org: {
       usage: ORG_USAGE,

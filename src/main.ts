@@ -19,6 +19,7 @@ import { recallLessons } from './lessons/recall/recall-lessons';
 import { coffeeSchedule } from './coffee/rounds/coffee-schedule';
 import { coffeeService } from './coffee/service/coffee-service';
 import { lessonsService } from './lessons/search/lessons-service';
+import { learnService } from './who/learn-service';
 import type { CommandService } from './core/command-service';
 import { fileClock } from './engine/file-clock';
 import { formChecker } from './core/form-check';
@@ -40,7 +41,7 @@ import { addressBook } from './store/platform-addresses';
 export const allFlows: AnyFlow[] = [afterActionReview as AnyFlow, beforeActionReview as AnyFlow];
 
 /** Commands answered without a conversation run. */
-export const allServices: CommandService[] = [coffeeService, lessonsService, copService];
+export const allServices: CommandService[] = [coffeeService, lessonsService, copService, learnService];
 
 const SWEEP_EVERY_MS = 5_000;
 const KEEP_DELIVERY_IDS_MS = 24 * 60 * 60 * 1000;

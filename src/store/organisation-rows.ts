@@ -11,6 +11,7 @@ export const ORGANISATION_TABLES = [
   'lesson_recalls',
   'lesson_feedback',
   'review_participants',
+  'who_opt_outs',
   'communities',
   'coffee_programmes',
 ] as const;

@@ -64,7 +64,7 @@ describe('every mobilise command', () => {
 
   it('is in the tree', () => {
     expect(all.map((c) => c.words.join(' '))).toEqual([
-      'start', 'migrate', 'lessons export', 'lessons search', 'lessons import', 'coffee match', 'org register', 'org join', 'org list',
+      'start', 'migrate', 'lessons export', 'lessons search', 'lessons import', 'who', 'coffee match', 'org register', 'org join', 'org list',
     ]);
   });
 

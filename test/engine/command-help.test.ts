@@ -33,8 +33,8 @@ describe.each(dbKinds)('help for every command, on %s Postgres', (kind) => {
   const TABLES = ['flow_runs', 'outbox', 'lessons', 'coffee_programmes', 'communities'];
   const stored = async (): Promise<unknown[]> => Promise.all(TABLES.map((table) => t.db.query(`SELECT count(*)::int AS n FROM ${table}`)));
 
-  it('knows the five commands', () => {
-    expect(commands.map((c) => c.name).sort()).toEqual(['aar', 'bar', 'coffee', 'cop', 'lessons']);
+  it('knows the six commands', () => {
+    expect(commands.map((c) => c.name).sort()).toEqual(['aar', 'bar', 'coffee', 'cop', 'learn', 'lessons']);
   });
 
   it.each(commands.flatMap((c) => HELP_WORDS.map((word) => [c.name, word] as const)))('/%s %j whispers that command’s help and changes nothing', async (name, word) => {

@@ -68,7 +68,7 @@ describe.each([
   ['manifest.yaml', http],
   ['manifest.socket-mode.yaml', socket],
 ])('%s', (_file, manifest) => {
-  it('offers /aar, /coffee, /lessons, /bar and /cop with a description and usage hint', () => {
+  it('offers /aar, /coffee, /lessons, /bar, /cop and /learn with a description and usage hint', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({ command: '/aar', description: expect.any(String), usage_hint: expect.any(String) }),
       expect.objectContaining({
@@ -80,6 +80,8 @@ describe.each([
       expect.objectContaining({ command: '/bar', description: expect.any(String), should_escape: false }),
       // /cop owner @person needs the mention as a user id, which only an escaped command sends.
       expect.objectContaining({ command: '/cop', usage_hint: expect.stringContaining('owner @person'), should_escape: true }),
+      // The umbrella for techniques without a command of their own (Slack's built-in /who cannot be taken).
+      expect.objectContaining({ command: '/learn', usage_hint: expect.stringContaining('who <what the work is about>'), should_escape: false }),
     ]);
   });
 
@@ -103,7 +105,7 @@ describe.each([
 describe('the two Slack manifests', () => {
   it('send everything over HTTP to /slack/events in manifest.yaml', () => {
     expect(http.settings.socket_mode_enabled).toBe(false);
-    expect(http.features.slash_commands.map((c) => c.url)).toEqual(Array(5).fill(EVENTS_URL));
+    expect(http.features.slash_commands.map((c) => c.url)).toEqual(Array(6).fill(EVENTS_URL));
     expect(http.settings.event_subscriptions.request_url).toBe(EVENTS_URL);
     expect(http.settings.interactivity.request_url).toBe(EVENTS_URL);
   });

@@ -7,6 +7,7 @@ import { recordLessonEvent } from '../../src/store/lesson-events';
 import { recordFeedback } from '../../src/store/lesson-recall';
 import { ORGANISATION_TABLES } from '../../src/store/organisation-rows';
 import { listOrganisations } from '../../src/store/organisations';
+import { optOut } from '../../src/store/who-evidence';
 import { insertChatLessons } from '../lessons/recall/recall-library';
 import { dbKinds, type TestDatabase } from '../support/databases';
 import { ALEX, NOW, oneOfEverything, type OneOfEverything } from '../support/one-of-everything';
@@ -34,6 +35,7 @@ describe.each(dbKinds)('joining an organisation on %s Postgres', (kind) => {
     const { ids } = world;
     await recordLessonEvent(t.db, 'T1', { lessonId: ids.lesson, kind: 'validated', actor: ALEX, detail: {}, at: NOW });
     await recordFeedback(t.db, { lessonId: ids.lesson, runId: ids.recallRun, personId: 'alex', tenant: 'T1', useful: true, at: NOW });
+    await optOut(t.db, 'T1', 'alex', NOW);
     await insertChatLessons(t.db, 'T2', [{ title: 'Keep spare chargers', recommendation: 'Keep two', contributors: ['U1'], at: '2026-11-02T10:00:00Z' }]);
     await registerOrganisation(t.db, { name: 'Royal Example NHS Trust', odsCode: 'RXH' }, NOW);
     await registerOrganisation(t.db, { name: 'Northern Example Trust', odsCode: 'RNE' }, NOW);
