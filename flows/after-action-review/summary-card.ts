@@ -88,6 +88,8 @@ function footer(state: AarState, mode: SummaryMode): string {
     const kept = proposalsOf(state).filter((p) => !p.dropped).length;
     return kept === 0 ? 'Closed. No lessons were saved.' : `Saved ${countOf(kept, 'lesson')} to the shared library.`;
   }
+  // With nothing proposed there is nothing to edit or carry: only closing is left.
+  if (proposalsOf(state).length === 0) return `${mention(state.facilitator)} can close the review; every answer stays in this thread.`;
   const edit = `${mention(state.facilitator)} can edit or drop each lesson, then save the rest to the shared library.`;
   if (carriableAnswers(state.answers).length === 0) return edit;
   return `${edit} To change which numbered answers a lesson carries, type for example carry 1: 2, 3 (or carry 1: none).`;

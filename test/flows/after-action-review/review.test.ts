@@ -46,6 +46,9 @@ describe('the AAR summary', () => {
     for (let i = 0; i < 4; i++) run.advance();
     const summary = defined(postOf(first(run.steps.slice(-1)), KEYS.summary));
     expect(cardText(summary)).toContain('no lessons to propose');
+    // Nothing to edit, drop or carry: the footer offers only closing.
+    expect(cardText(summary)).toContain('can close the review; every answer stays in this thread.');
+    expect(cardText(summary)).not.toMatch(/edit or drop|carry 1/);
     expect(buttonsOf(summary)).toEqual([{ action: ACTIONS.save, label: 'Close without saving' }]);
 
     const step = run.send(action(fran, ACTIONS.save));
